@@ -1,0 +1,31 @@
+package dev.redline.core.sql;
+
+import java.util.List;
+
+/**
+ * One statement of a migration as the splitter found it. The span runs from its first to its last significant
+ * token; the terminating semicolon is not part of it.
+ *
+ * @param index     0-based position in the migration
+ * @param start     offset of the first significant character
+ * @param end       offset just past the last significant character
+ * @param line      1-based line of {@code start}
+ * @param column    1-based column of {@code start}
+ * @param endLine   1-based line of the last character
+ * @param tokens    the significant tokens (no whitespace or comments)
+ * @param kind      whether it is SQL or a psql meta-command
+ * @param sectionIndex which section of the migration file it came from
+ */
+public record SqlStatement(int index, int start, int end, int line, int column, int endLine,
+                           List<Token> tokens, Kind kind, int sectionIndex, boolean unbalanced) {
+
+    public enum Kind { SQL, PSQL_META }
+
+    public String text(SourceText source) {
+        return source.text().substring(start, end);
+    }
+
+    public boolean isPsqlMeta() {
+        return kind == Kind.PSQL_META;
+    }
+}
