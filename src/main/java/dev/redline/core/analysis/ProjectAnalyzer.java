@@ -1,18 +1,76 @@
 package dev.redline.core.analysis;
 
+import dev.redline.core.layout.LayoutDetector;
+import dev.redline.core.layout.LayoutScan;
+import dev.redline.core.layout.ScriptLoader;
+import dev.redline.core.model.Direction;
+import dev.redline.core.model.Migration;
+import dev.redline.core.model.MigrationSet;
+import dev.redline.core.rules.Rule;
+import dev.redline.core.rules.Rules;
+import dev.redline.core.schema.SchemaModel;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Analyses a project folder or a single .sql file: finds the migrations, replays the schema in apply order and runs
- * every rule. STUB: being written.
+ * Analyses a project folder or a single .sql file: finds the migrations, reads and parses them in parallel, then
+ * replays the schema in apply order and runs every rule. Down scripts are judged against the schema their up
+ * script produced, without advancing it.
  */
 public final class ProjectAnalyzer {
+
+    private final LayoutDetector detector;
+    private final ScriptLoader loader;
+    private final MigrationAnalyzer analyzer;
+
+    public ProjectAnalyzer() {
+        this(Rules.all());
+    }
+
+    public ProjectAnalyzer(List<Rule> rules) {
+        this(new LayoutDetector(), new ScriptLoader(), rules);
+    }
+
+    public ProjectAnalyzer(LayoutDetector detector, ScriptLoader loader, List<Rule> rules) {
+        this.detector = detector;
+        this.loader = loader;
+        this.analyzer = new MigrationAnalyzer(rules);
+    }
 
     /**
      * @param path   a project folder or a .sql file
      * @param allSql treat every .sql file under a folder as a plain migration, whatever the layout
      */
     public ProjectAnalysis analyze(Path path, boolean allSql) {
-        throw new UnsupportedOperationException("not yet");
+        LayoutScan scan = allSql ? detector.allSql(path) : detector.detect(path);
+        return analyze(path, scan);
+    }
+
+    public ProjectAnalysis analyze(Path root, LayoutScan scan) {
+        List<Migration> all = new ArrayList<>();
+        for (MigrationSet set : scan.sets()) {
+            all.addAll(set.migrations());
+        }
+        // Reading, splitting and parsing need no other migration: do them in parallel, keeping the order.
+        List<PreparedMigration> prepared = all.parallelStream()
+                .map(m -> MigrationAnalyzer.prepare(loader.load(m)))
+                .toList();
+        List<MigrationAnalysis> results = new ArrayList<>(all.size());
+        int next = 0;
+        for (MigrationSet set : scan.sets()) {
+            SchemaModel schema = new SchemaModel();
+            for (int i = 0; i < set.migrations().size(); i++) {
+                PreparedMigration p = prepared.get(next++);
+                boolean down = p.script().migration().direction() == Direction.DOWN;
+                results.add(analyzer.analyze(p, down ? schema.copy() : schema));
+            }
+        }
+        return new ProjectAnalysis(root, scan.sets(), List.copyOf(results), scan.errors());
+    }
+
+    /** Re-analyses one migration from edited text, against the schema of the migrations before it. */
+    public MigrationAnalyzer migrationAnalyzer() {
+        return analyzer;
     }
 }

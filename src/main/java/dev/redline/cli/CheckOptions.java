@@ -1,0 +1,84 @@
+package dev.redline.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The options of {@code check}, parsed but not yet checked against the file system.
+ *
+ * @param paths  the PATH arguments as typed, in order
+ * @param allSql treat every .sql file under a folder as a plain migration
+ * @param help   {@code -h}/{@code --help} was given: print check's usage and do nothing else
+ */
+record CheckOptions(List<String> paths, boolean allSql, OutputFormat format, GateMode mode, boolean help) {
+
+    static final String USAGE = """
+            usage: redline check [--all-sql] [--format text|json|sarif] [--mode advisory|enforce] PATH...
+
+            Reviews the migrations under each PATH (a project folder or a single .sql file) and reports
+            what they drop, change, rename, lock or cannot undo.
+
+              --all-sql        treat every .sql file under a folder as a plain migration, whatever the layout
+              --format FORMAT  text (default), json, or sarif (SARIF 2.1.0, for code-scanning uploads)
+              --mode MODE      advisory (default): report only, exit 0
+                               enforce: exit 1 when a migration needs review or could not be read
+              -h, --help       show this help
+
+            exit codes: 0 nothing blocks, 1 gate failed (enforce mode), 2 usage error or missing PATH,
+                        3 internal error
+            """;
+
+    static CheckOptions parse(List<String> args) throws UsageException {
+        List<String> paths = new ArrayList<>();
+        boolean allSql = false;
+        OutputFormat format = OutputFormat.TEXT;
+        GateMode mode = GateMode.ADVISORY;
+        boolean optionsEnded = false;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (optionsEnded || !arg.startsWith("-") || arg.equals("-")) {
+                paths.add(arg);
+                continue;
+            }
+            String name = arg;
+            String inlineValue = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                name = arg.substring(0, eq);
+                inlineValue = arg.substring(eq + 1);
+            }
+            switch (name) {
+                case "--" -> optionsEnded = true;
+                case "-h", "--help" -> {
+                    return new CheckOptions(List.of(), false, OutputFormat.TEXT, GateMode.ADVISORY, true);
+                }
+                case "--all-sql" -> {
+                    if (inlineValue != null) {
+                        throw new UsageException("--all-sql takes no value");
+                    }
+                    allSql = true;
+                }
+                case "--format" -> {
+                    String value = inlineValue != null ? inlineValue : valueOf(args, ++i, name);
+                    format = OutputFormat.fromId(value);
+                }
+                case "--mode" -> {
+                    String value = inlineValue != null ? inlineValue : valueOf(args, ++i, name);
+                    mode = GateMode.fromId(value);
+                }
+                default -> throw new UsageException("unknown option '" + arg + "' for check");
+            }
+        }
+        if (paths.isEmpty()) {
+            throw new UsageException("check needs at least one PATH (a project folder or a .sql file)");
+        }
+        return new CheckOptions(List.copyOf(paths), allSql, format, mode, false);
+    }
+
+    private static String valueOf(List<String> args, int i, String option) throws UsageException {
+        if (i >= args.size()) {
+            throw new UsageException(option + " needs a value");
+        }
+        return args.get(i);
+    }
+}

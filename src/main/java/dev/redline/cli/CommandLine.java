@@ -1,0 +1,111 @@
+package dev.redline.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Decides what a command line asks for, and runs the headless commands. Nothing here touches JavaFX: the launcher
+ * asks {@link #opensWorkbench} first and starts the workbench itself, so CLI runs never load a JavaFX class.
+ */
+public final class CommandLine {
+
+    static final String USAGE = """
+            usage: redline [PROJECT]                 open the workbench (on PROJECT, a folder or .sql file)
+                   redline check [OPTIONS] PATH...   review migrations headless, for CI
+                   redline --version
+                   redline --help
+
+            check options:
+              --all-sql        treat every .sql file under a folder as a plain migration, whatever the layout
+              --format FORMAT  text (default), json, or sarif
+              --mode MODE      advisory (default): report only, exit 0
+                               enforce: exit 1 when a migration needs review or could not be read
+
+            coming later: dry-run, sign
+
+            exit codes: 0 nothing blocks, 1 gate failed (enforce mode), 2 usage error or missing PATH,
+                        3 internal error
+            """;
+
+    private final PathAnalyzer analyzer;
+
+    public CommandLine() {
+        this(PathAnalyzer.standard());
+    }
+
+    CommandLine(PathAnalyzer analyzer) {
+        this.analyzer = analyzer;
+    }
+
+    /**
+     * Whether these arguments ask for the workbench rather than a headless command: no arguments, or a first
+     * argument that names an existing folder or file and is not an option.
+     */
+    public static boolean opensWorkbench(String[] args) {
+        if (args.length == 0) {
+            return true;
+        }
+        String first = args[0];
+        return !first.startsWith("-") && !isCommand(first) && exists(first);
+    }
+
+    /** Runs a headless command line and returns its exit code. Never calls {@code System.exit}. */
+    public int run(String[] args, PrintStream out, PrintStream err) {
+        try {
+            return dispatch(args, out, err).code();
+        } catch (UsageException e) {
+            err.println("redline: " + e.getMessage());
+            err.println("Try 'redline --help'.");
+            return ExitCode.USAGE_OR_IO.code();
+        } catch (RuntimeException | StackOverflowError | LinkageError e) {
+            // Never let a crash exit with the JVM's 1, which a CI script would read as "the gate failed".
+            err.println("redline: internal error, please report it: " + e);
+            e.printStackTrace(err);
+            return ExitCode.INTERNAL_ERROR.code();
+        }
+    }
+
+    private ExitCode dispatch(String[] args, PrintStream out, PrintStream err) throws UsageException {
+        if (args.length == 0) {
+            throw new UsageException("no command given (the workbench opens only from the launcher)");
+        }
+        String first = args[0];
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        switch (first) {
+            case "check":
+                return new CheckCommand(analyzer).run(rest, out, err);
+            case "dry-run":
+            case "sign":
+                err.println("redline: " + first + " is not implemented yet");
+                return ExitCode.USAGE_OR_IO;
+            case "--version":
+                out.println("redline " + RedlineVersion.current());
+                return ExitCode.OK;
+            case "-h":
+            case "--help":
+                out.print(USAGE);
+                return ExitCode.OK;
+            default:
+                if (first.startsWith("-")) {
+                    throw new UsageException("unknown option '" + first + "'");
+                }
+                throw new UsageException("'" + first + "' is neither a command nor an existing folder or file");
+        }
+    }
+
+    private static boolean isCommand(String arg) {
+        return arg.equals("check") || arg.equals("dry-run") || arg.equals("sign");
+    }
+
+    private static boolean exists(String arg) {
+        try {
+            return Files.exists(Path.of(arg));
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+}

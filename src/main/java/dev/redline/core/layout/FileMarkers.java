@@ -1,0 +1,75 @@
+package dev.redline.core.layout;
+
+import dev.redline.core.model.Direction;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Which goose and dbmate markers a file holds. Those two tools are recognised by content, not by name, so the
+ * detector has to peek inside every .sql file that no name-based layout claimed.
+ */
+record FileMarkers(boolean gooseUp, boolean gooseDown, boolean dbmateUp, boolean dbmateDown) {
+
+    static final FileMarkers NONE = new FileMarkers(false, false, false, false);
+
+    /** Markers sit at the top of a file; a file with none in its first MiB is taken to have none at all. */
+    private static final int HEAD = 1 << 20;
+    /** Files above this are not analysed anyway (see {@link ScriptLoader}); no point reading them whole. */
+    private static final int MAX = ScriptLoader.MAX_BYTES;
+
+    /** Reads the file's markers; an unreadable file has none (the loader reports why it cannot be read). */
+    static FileMarkers of(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(HEAD);
+            FileMarkers found = scan(head);
+            if ((found.gooseUp || found.dbmateUp) && head.length == HEAD) {
+                // A big migration: its Down marker may be far below, so read the rest too.
+                byte[] rest = in.readNBytes(MAX - HEAD);
+                byte[] all = new byte[head.length + rest.length];
+                System.arraycopy(head, 0, all, 0, head.length);
+                System.arraycopy(rest, 0, all, head.length, rest.length);
+                found = scan(all);
+            }
+            return found;
+        } catch (IOException e) {
+            return NONE;
+        }
+    }
+
+    private static FileMarkers scan(byte[] bytes) {
+        // Markers are ASCII, so a byte-for-char decoding finds them whatever the file's encoding.
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        boolean gu = false;
+        boolean gd = false;
+        boolean du = false;
+        boolean dd = false;
+        for (Lines.Line line : Lines.of(text)) {
+            if (line.end() - line.start() < 2) {
+                continue;
+            }
+            String s = line.text(text);
+            if (s.indexOf("--") < 0) {
+                continue;
+            }
+            GooseAnnotation g = GooseAnnotation.parse(s);
+            if (g == GooseAnnotation.UP) {
+                gu = true;
+            } else if (g == GooseAnnotation.DOWN) {
+                gd = true;
+            } else if (g == null) {
+                DbmateMarker d = DbmateMarker.parse(s);
+                if (d != null) {
+                    if (d.direction() == Direction.UP) {
+                        du = true;
+                    } else {
+                        dd = true;
+                    }
+                }
+            }
+        }
+        return new FileMarkers(gu, gd, du, dd);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.redline.core.layout;
+
+import dev.redline.core.model.Direction;
+import dev.redline.core.model.Migration;
+import dev.redline.core.model.Tool;
+import java.util.List;
+
+/**
+ * Whatever .sql files no tool layout claimed: one set per folder, in natural file-name order, which is how
+ * hand-rolled runners ({@code 0001-init.sql}, {@code 2_x.sql} before {@code 10_x.sql}) apply them.
+ */
+final class PlainLayout implements MigrationLayout {
+
+    @Override
+    public void detect(DetectionContext context) {
+        for (ScannedFolder folder : context.tree().all()) {
+            List<Migration> migrations = context.unclaimedSql(folder).stream()
+                    .sorted(NaturalOrder.NAMES)
+                    .map(name -> migration(folder, name, folder.relOf(name), folder.rel()))
+                    .toList();
+            context.addSet(Tool.PLAIN, folder, migrations);
+        }
+    }
+
+    static Migration migration(ScannedFolder folder, String name, String rel, String setFolderRel) {
+        String base = ScannedFolder.isSql(name)
+                ? name.substring(0, name.length() - 4) : name;
+        return DetectionContext.migration(folder.path(name), rel, Tool.PLAIN, Direction.UP, Digits.leading(name),
+                base, setFolderRel, false);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.redline.core.rules;
+
+import dev.redline.core.parse.AlterAction;
+import dev.redline.core.parse.ParsedStatement;
+import dev.redline.core.parse.QName;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What happened earlier in the current migration, for rules that look across statements: tables it created,
+ * columns and tables it dropped (and on which line), and whether it set a lock timeout.
+ */
+public final class MigrationState {
+
+    /** Tables created in this migration, by qualified name; unqualified references match on the bare name. */
+    private final Set<String> createdTables = new HashSet<>();
+    private final Set<String> createdBareNames = new HashSet<>();
+    private final Set<String> unqualifiedCreated = new HashSet<>();
+    private final Map<String, Integer> droppedColumns = new HashMap<>();
+    private final Map<String, Integer> droppedTables = new HashMap<>();
+    private boolean lockTimeoutSet;
+    private boolean lockTimeoutReported;
+
+    /**
+     * Whether the table was created earlier in this migration. When either side is unqualified the bare names are
+     * compared, because the search path (often a Flyway placeholder schema) decides where an unqualified name lives.
+     */
+    public boolean createdHere(QName table) {
+        if (createdTables.contains(table.qualified())) {
+            return true;
+        }
+        if (table.schema() == null) {
+            return createdBareNames.contains(table.name());
+        }
+        return unqualifiedCreated.contains(table.name());
+    }
+
+    void tableCreated(QName table) {
+        createdTables.add(table.qualified());
+        createdBareNames.add(table.name());
+        if (table.schema() == null) {
+            unqualifiedCreated.add(table.name());
+        }
+        droppedTables.remove(table.qualified());
+    }
+
+    void tableRenamed(QName from, QName to) {
+        if (createdHere(from)) {
+            createdTables.remove(from.qualified());
+            tableCreated(to);
+        }
+    }
+
+    void tableDropped(QName table, int line) {
+        createdTables.remove(table.qualified());
+        droppedTables.put(table.qualified(), line);
+    }
+
+    void columnDropped(String qualifiedTable, String column, int line) {
+        droppedColumns.put(qualifiedTable + "." + column, line);
+    }
+
+    /** Line where this migration dropped the column, or {@code null}. */
+    public Integer droppedColumnLine(String qualifiedTable, String column) {
+        return droppedColumns.get(qualifiedTable + "." + column);
+    }
+
+    public Integer droppedTableLine(String qualifiedTable) {
+        return droppedTables.get(qualifiedTable);
+    }
+
+    public boolean lockTimeoutSet() {
+        return lockTimeoutSet;
+    }
+
+    void lockTimeoutSet(boolean set) {
+        this.lockTimeoutSet = set;
+    }
+
+    public boolean lockTimeoutReported() {
+        return lockTimeoutReported;
+    }
+
+    public void markLockTimeoutReported() {
+        this.lockTimeoutReported = true;
+    }
+
+    /** Records what a statement did, after the rules have seen it. */
+    public void after(ParsedStatement parsed, int line) {
+        if (parsed instanceof ParsedStatement.CreateTable ct) {
+            tableCreated(ct.name());
+        } else if (parsed instanceof ParsedStatement.CreateObject co && co.name() != null
+                && co.objectType().equals("MATERIALIZED VIEW")) {
+            tableCreated(co.name()); // a fresh materialized view has no readers yet either
+        } else if (parsed instanceof ParsedStatement.Drop d && d.objectType().equals("TABLE")) {
+            d.names().forEach(n -> tableDropped(n, line));
+        } else if (parsed instanceof ParsedStatement.AlterTable at) {
+            for (AlterAction a : at.actions()) {
+                if (a instanceof AlterAction.DropColumn dc) {
+                    columnDropped(at.table().qualified(), dc.column(), line);
+                } else if (a instanceof AlterAction.RenameTable rt && rt.to() != null) {
+                    tableRenamed(at.table(), new QName(at.table().schema(), rt.to()));
+                }
+            }
+        } else if (parsed instanceof ParsedStatement.SetParameter sp && "lock_timeout".equals(sp.name())) {
+            String v = sp.value() == null ? "" : sp.value().trim();
+            lockTimeoutSet(!(v.isEmpty() || v.equals("0") || v.equalsIgnoreCase("default")));
+        }
+    }
+}
