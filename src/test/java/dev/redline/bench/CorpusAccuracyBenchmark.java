@@ -49,6 +49,9 @@ import java.util.function.Predicate;
  */
 public final class CorpusAccuracyBenchmark {
 
+    /** {@code --all-sql}: every .sql file is a plain migration, as {@code check --all-sql} sees it. */
+    private static boolean allSql;
+
     static final double TARGET_RECALL = 0.99;
     static final double TARGET_PRECISION = 0.98;
     static final int MIN_LABELLED = 5;
@@ -179,6 +182,7 @@ public final class CorpusAccuracyBenchmark {
                 case "--repo" -> repoFilter.add(arg(args, ++i));
                 case "--corpus" -> corpusArg = arg(args, ++i);
                 case "--strict" -> strict = true;
+                case "--all-sql" -> allSql = true;
                 case "-h", "--help" -> {
                     out.println("usage: CorpusAccuracyBenchmark [--details RULE|all]... [--direction up|down|all]"
                             + " [--repo NAME]... [--corpus PATH] [--strict]");
@@ -269,7 +273,7 @@ public final class CorpusAccuracyBenchmark {
             long t0 = System.nanoTime();
             ProjectAnalysis pa;
             try {
-                pa = new ProjectAnalyzer().analyze(repo, false);
+                pa = new ProjectAnalyzer().analyze(repo, allSql);
             } catch (Throwable e) { // a report: one repository failing must not hide the others
                 long nanos = System.nanoTime() - t0;
                 totalNanos += nanos;

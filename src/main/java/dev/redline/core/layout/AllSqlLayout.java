@@ -7,8 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The "analyse everything" view: every .sql file under the folder, whatever tool laid it out, as one plain set
- * ordered by relative path. For reviewing a tree whose runner Redline does not know.
+ * The "analyse everything" view: every .sql file under the folder, whatever tool laid it out, as one set ordered
+ * by relative path. goose and dbmate files keep their marker sections (the markers are statement boundaries). For reviewing a tree whose runner Redline does not know.
  */
 final class AllSqlLayout implements MigrationLayout {
 
@@ -22,7 +22,8 @@ final class AllSqlLayout implements MigrationLayout {
         List<Migration> migrations = new ArrayList<>();
         for (ScannedFolder folder : tree.all()) {
             for (String name : folder.sqlFiles()) {
-                migrations.add(PlainLayout.migration(folder, name, folder.relOf(name), ""));
+                migrations.addAll(MarkedFileLayout.ofLoneFile(folder, name, folder.relOf(name),
+                        context.markers(folder, name)));
             }
         }
         migrations.sort(Comparator.comparing(Migration::relativePath, NaturalOrder.PATHS));

@@ -25,14 +25,33 @@ final class FlywayPlaceholders {
     private static final int MAX_LEVELS = 32;
     private static final String CONF_PREFIX = "flyway.placeholders.";
 
-    private final Map<Path, Map<String, String>> byFolder = new ConcurrentHashMap<>();
+    /**
+     * Lookups are remembered briefly: long enough that one scan reads each folder's configuration once, short
+     * enough that a long-lived loader (the desktop keeps one) sees an edited {@code flyway.conf} on the next scan.
+     */
+    private static final long REMEMBER_NANOS = 3_000_000_000L;
+
+    private record Remembered(long atNanos, Map<String, String> values) {
+    }
+
+    private final Map<Path, Remembered> byFolder = new ConcurrentHashMap<>();
+    private final long rememberNanos;
+
+    FlywayPlaceholders() {
+        this(REMEMBER_NANOS);
+    }
+
+    FlywayPlaceholders(long rememberNanos) {
+        this.rememberNanos = rememberNanos;
+    }
 
     /** The placeholders that apply to scripts in {@code folder}. */
     Map<String, String> forFolder(Path folder) {
         Path dir = folder.toAbsolutePath();
-        Map<String, String> cached = byFolder.get(dir);
-        if (cached != null) {
-            return cached;
+        long now = System.nanoTime();
+        Remembered cached = byFolder.get(dir);
+        if (cached != null && now - cached.atNanos < rememberNanos) {
+            return cached.values;
         }
         Map<String, String> merged = new LinkedHashMap<>();
         Path p = dir;
@@ -49,7 +68,7 @@ final class FlywayPlaceholders {
             }
         }
         Map<String, String> result = Map.copyOf(merged);
-        byFolder.put(dir, result);
+        byFolder.put(dir, new Remembered(now, result));
         return result;
     }
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -65,7 +66,7 @@ public final class LayoutDetector {
         return new LayoutScan(sets, context.errors(), context.skipped());
     }
 
-    /** A file the user pointed at is analysed as it is: one plain migration, whatever its name. */
+    /** A file the user pointed at is analysed as it is, whatever its name (goose/dbmate markers still cut it). */
     private static LayoutScan singleFile(Path file, BasicFileAttributes attrs) {
         if (!attrs.isRegularFile()) {
             return new LayoutScan(List.of(), List.of(new PathError(file.toString(), "not a file or folder")));
@@ -74,11 +75,14 @@ public final class LayoutDetector {
         String name = abs.getFileName().toString();
         Path parent = abs.getParent();
         ScannedFolder folder = new ScannedFolder("", parent, List.of(name), List.of());
-        Migration plain = PlainLayout.migration(folder, name, name, "");
         // Labelled by the file, not by "." as a folder's set would be: the user asked about this one file.
         String label = Tool.PLAIN.id() + ": " + name;
-        Migration labelled = new Migration(plain.file(), plain.relativePath(), plain.tool(), plain.direction(),
-                plain.version(), plain.description(), label, false);
-        return new LayoutScan(List.of(new MigrationSet(Tool.PLAIN, parent, label, List.of(labelled))), List.of());
+        List<Migration> labelled = new ArrayList<>();
+        for (Migration m : MarkedFileLayout.ofLoneFile(folder, name, name, FileMarkers.of(abs))) {
+            labelled.add(new Migration(m.file(), m.relativePath(), m.tool(), m.direction(), m.version(),
+                    m.description(), label, false));
+        }
+        return new LayoutScan(List.of(new MigrationSet(labelled.get(0).tool(), parent, label, List.copyOf(labelled))),
+                List.of());
     }
 }

@@ -38,17 +38,39 @@ abstract class MarkedFileLayout implements MigrationLayout {
                     .thenComparing(NaturalOrder.NAMES));
             List<Migration> migrations = new ArrayList<>();
             for (String name : files) {
-                String version = Digits.leading(name);
-                String base = name.substring(0, name.length() - ".sql".length());
-                String description = version == null ? base : base.substring(version.length()).replaceFirst("^_", "");
-                migrations.add(DetectionContext.migration(folder.path(name), folder.relOf(name), tool, Direction.UP,
-                        version, description, folder.rel(), false));
-                if (hasDown(context.markers(folder, name))) {
-                    migrations.add(DetectionContext.migration(folder.path(name), folder.relOf(name), tool,
-                            Direction.DOWN, version, description, folder.rel(), false));
-                }
+                migrations.addAll(migrations(folder, name, tool, hasDown(context.markers(folder, name)),
+                        folder.rel()));
             }
             context.addSet(tool, folder, migrations);
         }
+    }
+
+    /** The UP migration of a marked file and, when it has a down section, the DOWN one right after it. */
+    static List<Migration> migrations(ScannedFolder folder, String name, Tool tool, boolean hasDown, String setRel) {
+        String version = Digits.leading(name);
+        String base = name.substring(0, name.length() - ".sql".length());
+        String description = version == null ? base : base.substring(version.length()).replaceFirst("^_", "");
+        List<Migration> out = new ArrayList<>(2);
+        out.add(DetectionContext.migration(folder.path(name), folder.relOf(name), tool, Direction.UP, version,
+                description, setRel, false));
+        if (hasDown) {
+            out.add(DetectionContext.migration(folder.path(name), folder.relOf(name), tool, Direction.DOWN, version,
+                    description, setRel, false));
+        }
+        return out;
+    }
+
+    /**
+     * The migrations of a file judged on its own (a single-file PATH, or {@code --all-sql}): goose and dbmate files
+     * still have their marker sections, because the markers are statement boundaries whatever the layout.
+     */
+    static List<Migration> ofLoneFile(ScannedFolder folder, String name, String rel, FileMarkers markers) {
+        if (markers.gooseUp()) {
+            return migrations(folder, name, Tool.GOOSE, markers.gooseDown(), "");
+        }
+        if (markers.dbmateUp()) {
+            return migrations(folder, name, Tool.DBMATE, markers.dbmateDown(), "");
+        }
+        return List.of(PlainLayout.migration(folder, name, rel, ""));
     }
 }

@@ -22,8 +22,7 @@ import java.util.Map;
  * Reads a migration's file and cuts it into the sections its tool runs. The text is kept exactly as in the file
  * (a BOM stays as U+FEFF, CRLF stays) so offsets match the editor. A file that cannot be judged (unreadable, too
  * large, binary, not UTF-8) comes back with a problem naming it, no source and no sections. Safe to share between
- * threads. A loader remembers each folder's Flyway configuration, so use a new loader for each scan to pick up
- * edits to {@code flyway.conf}.
+ * threads.
  */
 public final class ScriptLoader {
 

@@ -143,4 +143,19 @@ class FlywayLayoutTest {
 
         assertEquals(Map.of("schema", "inner", "x", "1"), new ScriptLoader().load(m).placeholders());
     }
+
+    @Test
+    void anEditedConfigIsSeenOnceTheRememberedValuesExpire() {
+        write(root, "flyway.conf", "flyway.placeholders.schema=old\n");
+        Path folder = root.resolve("sql");
+        FlywayPlaceholders remembering = new FlywayPlaceholders();
+        FlywayPlaceholders forgetful = new FlywayPlaceholders(0);
+        assertEquals(Map.of("schema", "old"), remembering.forFolder(folder));
+        assertEquals(Map.of("schema", "old"), forgetful.forFolder(folder));
+
+        write(root, "flyway.conf", "flyway.placeholders.schema=new\n");
+
+        assertEquals(Map.of("schema", "old"), remembering.forFolder(folder), "one scan reads a config once");
+        assertEquals(Map.of("schema", "new"), forgetful.forFolder(folder));
+    }
 }

@@ -40,13 +40,14 @@ class PlainLayoutTest {
     }
 
     @Test
-    void aSingleFileRootIsOnePlainMigrationWhateverItsName() {
+    void aSingleFileRootIsOneMigrationWhateverItsNameButKeepsGooseMarkers() {
         Path file = write(root, "V1__looks_like_flyway.sql", "-- +goose Up\nSELECT 1;\n");
 
         LayoutScan scan = new LayoutDetector().detect(file);
         MigrationSet set = onlySet(scan);
 
-        assertEquals(Tool.PLAIN, set.tool());
+        // the markers are statement boundaries whatever the name says; a Flyway-like name does not make it Flyway
+        assertEquals(Tool.GOOSE, set.tool());
         assertEquals(List.of("V1__looks_like_flyway.sql"), paths(set));
         assertEquals(file.toAbsolutePath(), set.migrations().get(0).file());
         assertEquals(set.label(), set.migrations().get(0).setLabel());
@@ -55,7 +56,7 @@ class PlainLayoutTest {
     }
 
     @Test
-    void allSqlIgnoresLayoutsAndOrdersByPath() {
+    void allSqlIgnoresLayoutsAndOrdersByPathButKeepsMarkerSections() {
         touch(root, "db/migration/V10__b.sql", "db/migration/V2__a.sql", "goose/1_x.sql", "a-b/z.sql", "top.sql",
                 "node_modules/pkg/x.sql");
         write(root, "goose/1_x.sql", "-- +goose Up\nSELECT 1;\n-- +goose Down\nSELECT 2;\n");
@@ -65,11 +66,14 @@ class PlainLayoutTest {
         assertEquals(Tool.PLAIN, set.tool());
         assertEquals("plain: .", set.label());
         assertEquals(List.of("a-b/z.sql", "db/migration/V2__a.sql", "db/migration/V10__b.sql", "goose/1_x.sql",
-                "top.sql"), paths(set));
-        assertTrue(set.migrations().stream().allMatch(m -> m.tool() == Tool.PLAIN
-                && m.direction() == Direction.UP && m.setLabel().equals("plain: .")));
-        assertEquals(List.of("-- +goose Up\nSELECT 1;\n-- +goose Down\nSELECT 2;\n"),
-                Trees.sectionTexts(new ScriptLoader().load(set.migrations().get(3))));
+                "goose/1_x.sql", "top.sql"), paths(set));
+        assertTrue(set.migrations().stream().filter(m -> !m.relativePath().startsWith("goose/"))
+                .allMatch(m -> m.tool() == Tool.PLAIN && m.direction() == Direction.UP));
+        // a goose file keeps its two directions, each cut at the markers
+        assertEquals(Tool.GOOSE, set.migrations().get(3).tool());
+        assertEquals(Direction.DOWN, set.migrations().get(4).direction());
+        assertEquals(List.of("SELECT 1;\n"), Trees.sectionTexts(new ScriptLoader().load(set.migrations().get(3))));
+        assertEquals(List.of("SELECT 2;\n"), Trees.sectionTexts(new ScriptLoader().load(set.migrations().get(4))));
     }
 
     @Test
