@@ -10,6 +10,7 @@
 #   --rebuild        rebuild target/redline.jar even when it exists
 #   --corpus PATH    the corpus (default $REDLINE_CORPUS or ../shared/corpus next to the project)
 #   $REDLINE_JAR     time this jar instead of target/redline.jar (never built by the script)
+#   $REDLINE_LAUNCH  "script" (default: bin/redline, the shipped CLI launcher) or "jar" (plain java -jar)
 #
 # Outputs of the last run of each tool are kept in bench/out/ (speed-redline.json, speed-squawk.json).
 
@@ -103,7 +104,13 @@ if want squawk; then
   [[ -n "$SQUAWK" ]] || { echo "squawk binary not found under $SQUAWK_DIR" >&2; exit 2; }
   echo "squawk: $("$SQUAWK" --version 2>/dev/null) ($SQUAWK)"
 fi
-want redline && echo "redline: $JAR ($(java -version 2>&1 | head -n 1))"
+# How redline is started: the shipped launcher (bin/redline: JVM flags for short runs) or plain `java -jar`.
+if [[ "${REDLINE_LAUNCH:-script}" == "jar" ]]; then
+  REDLINE_CMD=(java -jar "$JAR")
+else
+  REDLINE_CMD=(env REDLINE_JAR="$JAR" "$ROOT/bin/redline")
+fi
+want redline && echo "redline: ${REDLINE_CMD[*]} ($(java -version 2>&1 | head -n 1))"
 echo
 
 # squawk expands the globs itself (no ARG_MAX worry), relative to the corpus so its report names match.
@@ -111,7 +118,7 @@ SQUAWK_ARGS=()
 for r in "${REPOS[@]}"; do SQUAWK_ARGS+=("$(basename "$r")/**/*.sql"); done
 
 run_redline() {
-  java -jar "$JAR" check --all-sql --format json "${REPOS[@]}" >"$OUT/speed-redline.json" 2>"$OUT/speed-redline.err"
+  "${REDLINE_CMD[@]}" check --all-sql --format json "${REPOS[@]}" >"$OUT/speed-redline.json" 2>"$OUT/speed-redline.err"
   echo $? >"$OUT/speed-redline.rc"
 }
 run_squawk() {

@@ -91,7 +91,8 @@ public final class MigrationAnalyzer {
         }
         findings.sort(Comparator.comparingInt(Finding::statement).thenComparingInt(Finding::start));
         TransactionMode mode = TransactionMode.of(script.migration().tool(), script.sections(), parsed);
-        return new MigrationAnalysis(script.migration(), script.sha256(), source, statements, mode.inTransaction(),
+        List<SqlStatement> kept = statements.stream().map(SqlStatement::withoutTokens).toList();
+        return new MigrationAnalysis(script.migration(), script.sha256(), source, kept, mode.inTransaction(),
                 ChecklistBuilder.build(findings, mode, true), List.copyOf(findings), script.problems());
     }
 

@@ -12,6 +12,7 @@ import dev.redline.core.schema.SchemaModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Analyses a project folder or a single .sql file: finds the migrations, reads and parses them in parallel, then
@@ -56,17 +57,27 @@ public final class ProjectAnalyzer {
         List<PreparedMigration> prepared = all.parallelStream()
                 .map(m -> MigrationAnalyzer.prepare(loader.load(m)))
                 .toList();
-        List<MigrationAnalysis> results = new ArrayList<>(all.size());
-        int next = 0;
-        for (MigrationSet set : scan.sets()) {
-            SchemaModel schema = new SchemaModel();
-            for (int i = 0; i < set.migrations().size(); i++) {
-                PreparedMigration p = prepared.get(next++);
-                boolean down = p.script().migration().direction() == Direction.DOWN;
-                results.add(analyzer.analyze(p, down ? schema.copy() : schema));
-            }
+        // Each set replays its own schema, so sets are independent of each other: analyse them in parallel too.
+        int[] offsets = new int[scan.sets().size() + 1];
+        for (int i = 0; i < scan.sets().size(); i++) {
+            offsets[i + 1] = offsets[i] + scan.sets().get(i).migrations().size();
         }
+        List<List<MigrationAnalysis>> perSet = IntStream.range(0, scan.sets().size()).parallel()
+                .mapToObj(i -> analyzeSet(prepared.subList(offsets[i], offsets[i + 1])))
+                .toList();
+        List<MigrationAnalysis> results = new ArrayList<>(all.size());
+        perSet.forEach(results::addAll);
         return new ProjectAnalysis(root, scan.sets(), List.copyOf(results), scan.errors());
+    }
+
+    private List<MigrationAnalysis> analyzeSet(List<PreparedMigration> migrations) {
+        SchemaModel schema = new SchemaModel();
+        List<MigrationAnalysis> out = new ArrayList<>(migrations.size());
+        for (PreparedMigration p : migrations) {
+            boolean down = p.script().migration().direction() == Direction.DOWN;
+            out.add(analyzer.analyze(p, down ? schema.copy() : schema));
+        }
+        return out;
     }
 
     /** Re-analyses one migration from edited text, against the schema of the migrations before it. */

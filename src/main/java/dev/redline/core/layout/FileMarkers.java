@@ -20,6 +20,22 @@ record FileMarkers(boolean gooseUp, boolean gooseDown, boolean dbmateUp, boolean
     /** Files above this are not analysed anyway (see {@link ScriptLoader}); no point reading them whole. */
     private static final int MAX = ScriptLoader.MAX_BYTES;
 
+    /** Whether "goose" (any case) or "migrate:" occurs at all: both marker kinds contain one of them. */
+    static boolean mentionsMarkers(byte[] bytes) {
+        for (int i = 0; i + 5 <= bytes.length; i++) {
+            int b = bytes[i] | 0x20;
+            if (b == 'g' && (bytes[i + 1] | 0x20) == 'o' && (bytes[i + 2] | 0x20) == 'o' && (bytes[i + 3] | 0x20) == 's'
+                    && (bytes[i + 4] | 0x20) == 'e') {
+                return true;
+            }
+            if (b == 'm' && i + 8 <= bytes.length && bytes[i + 1] == 'i' && bytes[i + 2] == 'g' && bytes[i + 3] == 'r'
+                    && bytes[i + 4] == 'a' && bytes[i + 5] == 't' && bytes[i + 6] == 'e' && bytes[i + 7] == ':') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Reads the file's markers; an unreadable file has none (the loader reports why it cannot be read). */
     static FileMarkers of(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
@@ -40,6 +56,9 @@ record FileMarkers(boolean gooseUp, boolean gooseDown, boolean dbmateUp, boolean
     }
 
     private static FileMarkers scan(byte[] bytes) {
+        if (!mentionsMarkers(bytes)) {
+            return NONE; // nearly every file: no need to look at its lines
+        }
         // Markers are ASCII, so a byte-for-char decoding finds them whatever the file's encoding.
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
         boolean gu = false;

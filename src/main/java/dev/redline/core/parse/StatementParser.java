@@ -33,6 +33,15 @@ public final class StatementParser {
             "ANALYSE", "NOTIFY", "LISTEN", "UNLISTEN", "DISCARD", "CHECKPOINT", "EXPLAIN", "COPY", "LOAD",
             "DECLARE", "FETCH", "CLOSE", "MOVE", "EXECUTE", "DEALLOCATE", "REASSIGN", "IMPORT", "SHOW", "TABLE");
 
+    /** Object types of more than one word, as they follow ALTER, DROP and CREATE. */
+    private static final String[][] MULTI_WORD_TYPES = {
+        {"MATERIALIZED", "VIEW"}, {"FOREIGN", "TABLE"}, {"FOREIGN", "DATA", "WRAPPER"}, {"EVENT", "TRIGGER"},
+        {"TEXT", "SEARCH", "CONFIGURATION"}, {"TEXT", "SEARCH", "DICTIONARY"}, {"TEXT", "SEARCH", "PARSER"},
+        {"TEXT", "SEARCH", "TEMPLATE"}, {"ACCESS", "METHOD"}, {"USER", "MAPPING"}, {"OPERATOR", "CLASS"},
+        {"OPERATOR", "FAMILY"}, {"DEFAULT", "PRIVILEGES"}, {"LARGE", "OBJECT"}, {"PROCEDURAL", "LANGUAGE"},
+        {"TRUSTED", "PROCEDURAL", "LANGUAGE"}, {"CONSTRAINT", "TRIGGER"},
+    };
+
     private final String src;
 
     public StatementParser(String source) {
@@ -191,14 +200,7 @@ public final class StatementParser {
         if (w == null) {
             return null;
         }
-        String[][] multi = {
-            {"MATERIALIZED", "VIEW"}, {"FOREIGN", "TABLE"}, {"FOREIGN", "DATA", "WRAPPER"}, {"EVENT", "TRIGGER"},
-            {"TEXT", "SEARCH", "CONFIGURATION"}, {"TEXT", "SEARCH", "DICTIONARY"}, {"TEXT", "SEARCH", "PARSER"},
-            {"TEXT", "SEARCH", "TEMPLATE"}, {"ACCESS", "METHOD"}, {"USER", "MAPPING"}, {"OPERATOR", "CLASS"},
-            {"OPERATOR", "FAMILY"}, {"DEFAULT", "PRIVILEGES"}, {"LARGE", "OBJECT"}, {"PROCEDURAL", "LANGUAGE"},
-            {"TRUSTED", "PROCEDURAL", "LANGUAGE"}, {"CONSTRAINT", "TRIGGER"},
-        };
-        for (String[] m : multi) {
+        for (String[] m : MULTI_WORD_TYPES) {
             if (c.acceptAll(m)) {
                 return String.join(" ", m);
             }
@@ -879,6 +881,13 @@ public final class StatementParser {
      * its own level. One pass; parentheses tracked with an explicit stack of the depth each change started at.
      */
     private ParsedStatement parseDml(TokenCursor c) {
+        String head = c.upperWord();
+        if (head != null && !head.equals("UPDATE") && !head.equals("DELETE") && !head.equals("WITH")) {
+            // INSERT, SELECT, VALUES, MERGE: PostgreSQL allows data-modifying statements only in a top-level WITH,
+            // so there is no UPDATE or DELETE to find in them.
+            ParsedStatement setConfig = head.equals("SELECT") ? setConfig(c) : null;
+            return setConfig != null ? setConfig : new ParsedStatement.Dml(head, List.of());
+        }
         int n = c.limit();
         String verb = null;
         List<ParsedStatement.DataChange> changes = new ArrayList<>();

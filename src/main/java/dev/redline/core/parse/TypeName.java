@@ -15,7 +15,7 @@ public record TypeName(String base, List<Integer> modifiers, boolean array, Stri
 
     /** Canonical base names for PostgreSQL's synonyms. */
     static String canonical(String raw) {
-        String t = raw.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim();
+        String t = collapseSpaces(raw.toLowerCase(Locale.ROOT));
         if (t.startsWith("pg_catalog.")) {
             t = t.substring("pg_catalog.".length());
         }
@@ -36,6 +36,30 @@ public record TypeName(String base, List<Integer> modifiers, boolean array, Stri
             case "varbit", "bit varying" -> "varbit";
             default -> t;
         };
+    }
+
+    /** Trims and folds runs of white space to one space, without a regex (this runs for every column). */
+    private static String collapseSpaces(String s) {
+        StringBuilder sb = null;
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                if (sb == null) {
+                    sb = new StringBuilder(s.length()).append(s, 0, i);
+                }
+                space = true;
+            } else {
+                if (sb != null) {
+                    if (space && sb.length() > 0) {
+                        sb.append(' ');
+                    }
+                    sb.append(c);
+                }
+                space = false;
+            }
+        }
+        return sb == null ? s : sb.toString();
     }
 
     public Integer length() {

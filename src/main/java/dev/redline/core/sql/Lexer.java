@@ -11,23 +11,32 @@ import java.util.List;
  */
 public final class Lexer {
 
-    private final CharSequence src;
-    private final int length;
+    /** The characters of {@code [base, base + src.length)} of the input: a plain array is fastest to scan. */
+    private final char[] src;
+    private final int base;
     private int pos;
 
-    private Lexer(CharSequence src) {
+    private Lexer(char[] src, int base) {
         this.src = src;
-        this.length = src.length();
+        this.base = base;
     }
 
     /** Tokenises the whole input, trivia included. */
     public static List<Token> tokenize(CharSequence source) {
-        return new Lexer(source).run(0, source.length());
+        return tokenize(source, 0, source.length());
     }
 
     /** Tokenises {@code [from, to)} of the input; offsets stay relative to the whole input. */
     public static List<Token> tokenize(CharSequence source, int from, int to) {
-        return new Lexer(source).run(from, to);
+        char[] chars = new char[to - from];
+        if (source instanceof String s) {
+            s.getChars(from, to, chars, 0);
+        } else {
+            for (int i = from; i < to; i++) {
+                chars[i - from] = source.charAt(i);
+            }
+        }
+        return new Lexer(chars, from).run(0, chars.length);
     }
 
     private List<Token> run(int from, int to) {
@@ -44,13 +53,13 @@ public final class Lexer {
             if (pos > limit) {
                 pos = limit;
             }
-            out.add(new Token(kind, start, pos));
+            out.add(new Token(kind, base + start, base + pos));
         }
         return out;
     }
 
     private char at(int i) {
-        return src.charAt(i);
+        return src[i];
     }
 
     private boolean has(int i, int limit) {

@@ -13,14 +13,25 @@ public final class SourceText {
         int[] starts = new int[64];
         int n = 0;
         starts[n++] = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean lineEnd = c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'));
-            if (lineEnd) {
+        boolean hasCr = text.indexOf('\r') >= 0;
+        if (!hasCr) {
+            // the common case: String.indexOf is far faster than looking at every character
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
                 if (n == starts.length) {
                     starts = Arrays.copyOf(starts, n * 2);
                 }
                 starts[n++] = i + 1;
+            }
+        } else {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                boolean lineEnd = c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'));
+                if (lineEnd) {
+                    if (n == starts.length) {
+                        starts = Arrays.copyOf(starts, n * 2);
+                    }
+                    starts[n++] = i + 1;
+                }
             }
         }
         this.lineStarts = Arrays.copyOf(starts, n);

@@ -25,6 +25,11 @@ public record SqlStatement(int index, int start, int end, int line, int column, 
         return source.text().substring(start, end);
     }
 
+    /** The same statement without its tokens, for keeping results long after parsing. */
+    public SqlStatement withoutTokens() {
+        return new SqlStatement(index, start, end, line, column, endLine, List.of(), kind, sectionIndex, unbalanced);
+    }
+
     public boolean isPsqlMeta() {
         return kind == Kind.PSQL_META;
     }
