@@ -79,12 +79,7 @@ final class DoBlockReader {
             String w = t.text(source.text()).toUpperCase(java.util.Locale.ROOT);
             boolean atStart = i == 0 || isOpener(source, tokens.get(i - 1));
             if (atStart && SQL_HEADS.contains(w)) {
-                // "SET" / "RESET" only as statements, not as the target of an assignment
-                return i;
-            }
-            if (i == 0 && !STATEMENT_OPENERS.contains(w) && !w.equals("IF") && !w.equals("ELSIF")
-                    && !w.equals("FOR") && !w.equals("WHILE") && !w.equals("EXCEPTION") && !w.equals("WHEN")) {
-                return -1;
+                return i; // after IF … THEN, CASE … WHEN … THEN, LOOP, ELSE…: control flow is looked through
             }
         }
         return -1;

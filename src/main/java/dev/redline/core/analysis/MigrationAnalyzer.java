@@ -5,6 +5,7 @@ import dev.redline.core.model.MigrationScript;
 import dev.redline.core.model.ScriptProblem;
 import dev.redline.core.model.ScriptSection;
 import dev.redline.core.model.Severity;
+import dev.redline.core.model.Tool;
 import dev.redline.core.parse.ParsedStatement;
 import dev.redline.core.parse.Span;
 import dev.redline.core.parse.StatementParser;
@@ -26,6 +27,9 @@ import java.util.Map;
 
 /** Runs every rule over one migration's statements, in order, against the schema the earlier migrations built. */
 public final class MigrationAnalyzer {
+
+    /** Findings inside a DO body that belong to the migration as a whole rather than to the block's summary. */
+    private static final String PROMOTED_FROM_DO = "missing-lock-timeout";
 
     private final List<Rule> rules;
 
@@ -78,7 +82,7 @@ public final class MigrationAnalyzer {
                     : script.sections().get(Math.min(st.sectionIndex(), script.sections().size() - 1)).inTransaction();
             DoBlockSummary doBlock = null;
             if (p instanceof ParsedStatement.DoBlock d) {
-                doBlock = readDoBlock(script, d, parser, schema, state, sectionTx, allNonTx);
+                doBlock = readDoBlock(script, d, parser, schema, state, sectionTx, allNonTx, st, findings);
             }
             StatementContext ctx = new StatementContext(source, st, p, schema, state, script.migration(), sectionTx,
                     allNonTx, doBlock, false);
@@ -86,8 +90,8 @@ public final class MigrationAnalyzer {
             for (Rule rule : rules) {
                 rule.check(ctx, sink);
             }
+            state.after(p, st.line(), schema, script.migration().tool() != Tool.PLAIN);
             schema.apply(p);
-            state.after(p, st.line());
         }
         findings.sort(Comparator.comparingInt(Finding::statement).thenComparingInt(Finding::start));
         TransactionMode mode = TransactionMode.of(script.migration().tool(), script.sections(), parsed);
@@ -97,7 +101,8 @@ public final class MigrationAnalyzer {
     }
 
     private DoBlockSummary readDoBlock(MigrationScript script, ParsedStatement.DoBlock d, StatementParser parser,
-                                       SchemaModel schema, MigrationState state, Boolean sectionTx, boolean allNonTx) {
+                                       SchemaModel schema, MigrationState state, Boolean sectionTx, boolean allNonTx,
+                                       SqlStatement outer, List<Finding> outerFindings) {
         SourceText source = script.source();
         if (!d.language().equals("plpgsql")) {
             return new DoBlockSummary(List.of(), 1);
@@ -117,12 +122,18 @@ public final class MigrationAnalyzer {
             for (Rule rule : rules) {
                 rule.check(ctx, sink);
             }
+            state.after(in.parsed(), in.statement().line(), schema, script.migration().tool() != Tool.PLAIN);
             schema.apply(in.parsed());
-            state.after(in.parsed(), in.statement().line());
             Severity worst = null;
             List<String> ids = new ArrayList<>();
             String first = null;
             for (Finding f : found) {
+                if (f.rule().equals(PROMOTED_FROM_DO)) {
+                    // a lock taken inside the block queues traffic like any other: report it on the DO statement
+                    outerFindings.add(new Finding(f.rule(), f.severity(), f.checklist(), outer.index(), f.start(),
+                            f.end(), f.line(), f.column(), f.endLine(), f.target(), f.message(), f.hint()));
+                    continue;
+                }
                 worst = Severity.worst(worst, f.severity());
                 if (!ids.contains(f.rule())) {
                     ids.add(f.rule());

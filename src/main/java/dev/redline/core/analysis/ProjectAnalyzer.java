@@ -80,6 +80,39 @@ public final class ProjectAnalyzer {
         return out;
     }
 
+    /**
+     * The schema the migrations before {@code migration} in its set leave behind, replayed from their files as they
+     * are on disk now. Down scripts do not advance it, exactly as in {@link #analyze(Path, LayoutScan)}; for a down
+     * script this is the schema its up script produced. Pass a {@link SchemaModel#copy() copy} to
+     * {@link #analyzeText} for each what-if.
+     *
+     * @throws IllegalArgumentException when the migration is not in the set
+     */
+    public SchemaModel schemaBefore(MigrationSet set, Migration migration) {
+        int index = set.migrations().indexOf(migration);
+        if (index < 0) {
+            throw new IllegalArgumentException(migration.relativePath() + " is not in " + set.label());
+        }
+        List<PreparedMigration> before = set.migrations().subList(0, index).parallelStream()
+                .filter(m -> m.direction() != Direction.DOWN)
+                .map(m -> MigrationAnalyzer.prepare(loader.load(m)))
+                .toList();
+        SchemaModel schema = new SchemaModel();
+        for (PreparedMigration p : before) {
+            analyzer.analyze(p, schema);
+        }
+        return schema;
+    }
+
+    /**
+     * Analyses {@code text} as the content of {@code migration} (an editor's unsaved text) against {@code schema},
+     * the state before it (see {@link #schemaBefore}). The schema is advanced past the migration, as in a project
+     * run: pass a copy to keep yours.
+     */
+    public MigrationAnalysis analyzeText(Migration migration, String text, SchemaModel schema) {
+        return analyzer.analyze(MigrationAnalyzer.prepare(loader.fromText(migration, text)), schema);
+    }
+
     /** Re-analyses one migration from edited text, against the schema of the migrations before it. */
     public MigrationAnalyzer migrationAnalyzer() {
         return analyzer;

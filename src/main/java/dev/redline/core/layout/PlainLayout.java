@@ -25,7 +25,20 @@ final class PlainLayout implements MigrationLayout {
     static Migration migration(ScannedFolder folder, String name, String rel, String setFolderRel) {
         String base = ScannedFolder.isSql(name)
                 ? name.substring(0, name.length() - 4) : name;
-        return DetectionContext.migration(folder.path(name), rel, Tool.PLAIN, Direction.UP, Digits.leading(name),
-                base, setFolderRel, false);
+        return DetectionContext.migration(folder.path(name), rel, Tool.PLAIN, directionByName(rel),
+                Digits.leading(name), base, setFolderRel, false);
+    }
+
+    /**
+     * Down, undo and revert scripts keep that meaning even where no layout is recognised: {@code down.sql},
+     * {@code *.down.sql}, {@code *_down.sql}, Flyway's {@code U…__} undo scripts and Sqitch's {@code revert/}.
+     */
+    static Direction directionByName(String rel) {
+        String lower = rel.toLowerCase(java.util.Locale.ROOT);
+        String name = lower.substring(lower.lastIndexOf('/') + 1);
+        boolean down = name.equals("down.sql") || name.endsWith(".down.sql") || name.endsWith("_down.sql")
+                || name.matches("u[0-9][0-9._]*__.*\\.sql") || lower.startsWith("revert/")
+                || lower.contains("/revert/");
+        return down ? Direction.DOWN : Direction.UP;
     }
 }

@@ -8,6 +8,7 @@ import dev.redline.core.model.Tool;
 import dev.redline.core.sql.SourceText;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -60,7 +61,21 @@ public final class ScriptLoader {
                     "%s is not valid UTF-8: byte 0x%02X at offset %d (line %d); save it as UTF-8 to analyse it",
                     name, decoded.badByte(), decoded.badOffset(), decoded.badLine()));
         }
-        String text = decoded.text();
+        return script(migration, sha256, bytes.length, decoded.text());
+    }
+
+    /**
+     * The script as it would be loaded if its file held {@code text}: the same sections and placeholders. For text
+     * being edited and not yet saved; the hash is that of the text's UTF-8 bytes.
+     */
+    public MigrationScript fromText(Migration migration, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return script(migration, sha256(bytes), bytes.length, text);
+    }
+
+    private MigrationScript script(Migration migration, String sha256, long size, String text) {
+        String name = migration.relativePath();
+        Path file = migration.file();
         List<ScriptProblem> problems = new ArrayList<>();
         List<ScriptSection> sections = switch (migration.tool()) {
             case GOOSE -> {
@@ -73,7 +88,7 @@ public final class ScriptLoader {
         };
         Map<String, String> values = migration.tool() == Tool.FLYWAY
                 ? placeholders.forFolder(file.toAbsolutePath().getParent()) : Map.of();
-        return new MigrationScript(migration, sha256, bytes.length, new SourceText(text), List.copyOf(sections),
+        return new MigrationScript(migration, sha256, size, new SourceText(text), List.copyOf(sections),
                 values, List.copyOf(problems));
     }
 

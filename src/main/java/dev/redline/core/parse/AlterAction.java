@@ -22,7 +22,7 @@ public sealed interface AlterAction {
 
     record AddConstraint(ConstraintDef constraint, Span span) implements AlterAction { }
 
-    record DropConstraint(String name, boolean ifExists, Span span) implements AlterAction { }
+    record DropConstraint(String name, boolean ifExists, boolean cascade, Span span) implements AlterAction { }
 
     record ValidateConstraint(String name, Span span) implements AlterAction { }
 

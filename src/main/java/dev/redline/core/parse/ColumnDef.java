@@ -10,18 +10,29 @@ import java.util.List;
  * @param generatedStored   {@code GENERATED ALWAYS AS (…) STORED}: computed for every row, a rewrite
  * @param identity          {@code GENERATED … AS IDENTITY}
  * @param inlineConstraints constraints written in the column definition (PRIMARY KEY, UNIQUE, REFERENCES, CHECK)
+ * @param unrecognized      the first word of the definition that is not PostgreSQL (e.g. MySQL's AUTO_INCREMENT),
+ *                          or {@code null}
  */
 public record ColumnDef(String name, TypeName type, boolean notNull, String defaultExpression,
                         boolean volatileDefault, boolean generatedStored, boolean identity,
-                        List<ConstraintDef> inlineConstraints, Span span) {
+                        List<ConstraintDef> inlineConstraints, Span span, String unrecognized) {
 
     public boolean hasDefault() {
         return defaultExpression != null;
     }
 
+    /** A DEFAULT that gives existing rows a value: anything but an absent default or {@code DEFAULT NULL}. */
+    public boolean hasNonNullDefault() {
+        if (defaultExpression == null) {
+            return false;
+        }
+        String d = defaultExpression.strip().toUpperCase(java.util.Locale.ROOT);
+        return !(d.equals("NULL") || d.startsWith("NULL::") || d.startsWith("NULL ::") || d.startsWith("(NULL)"));
+    }
+
     /** Whether the column gets a value for existing rows without an explicit DEFAULT. */
     public boolean fillsItself() {
-        return hasDefault() || identity || generatedStored || (type != null && type.isSerial());
+        return hasNonNullDefault() || identity || generatedStored || (type != null && type.isSerial());
     }
 
     public boolean primaryKey() {

@@ -26,8 +26,9 @@ public sealed interface ParsedStatement {
     record CreateTable(QName name, List<ColumnDef> columns, List<ConstraintDef> constraints, boolean asQuery,
                        boolean temporary, boolean ifNotExists, QName partitionOf) implements ParsedStatement { }
 
+    /** {@code only}: {@code ON ONLY parent} — an invalid index on a partitioned parent alone, built instantly. */
     record CreateIndex(QName index, QName table, boolean unique, boolean concurrently, boolean ifNotExists,
-                       Span span) implements ParsedStatement { }
+                       boolean only, Span span) implements ParsedStatement { }
 
     /** {@code CREATE [OR REPLACE] <objectType> …} for everything that is not a table or an index. */
     record CreateObject(String objectType, QName name) implements ParsedStatement { }
@@ -71,6 +72,10 @@ public sealed interface ParsedStatement {
 
     /** {@code REFRESH MATERIALIZED VIEW [CONCURRENTLY] name}. */
     record RefreshMaterializedView(QName name, boolean concurrently) implements ParsedStatement { }
+
+    /** {@code ALTER DOMAIN d ADD CONSTRAINT … CHECK (…) [NOT VALID]}: checked against every column of the domain. */
+    record AlterDomainAddCheck(QName domain, String constraint, boolean notValid, Span span)
+            implements ParsedStatement { }
 
     /** A recognised statement with no migration risk (GRANT, COMMENT ON, ANALYZE, …). */
     record Harmless(String verb) implements ParsedStatement { }

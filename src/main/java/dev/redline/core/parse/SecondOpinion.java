@@ -1,5 +1,7 @@
 package dev.redline.core.parse;
 
+import dev.redline.core.sql.Lexer;
+import dev.redline.core.sql.TokenKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -34,20 +36,25 @@ import net.sf.jsqlparser.statement.UnsupportedStatement;
  * statement safe: it only adds to the finding's message.
  *
  * <p>JSqlParser 5.3 has no PostgreSQL dialect switch; the PostgreSQL-like settings are: no {@code [bracket]}
- * quotation, no backslash escapes in {@code '…'} strings (standard_conforming_strings), PostgreSQL-specific syntax
- * allowed, and unsupported statements <em>not</em> accepted as opaque blobs. Like
- * {@code CCJSqlParserUtil.parse}, it tries simple parsing first and complex parsing when that fails and the
- * statement is nested at most {@link CCJSqlParserUtil#ALLOWED_NESTING_DEPTH} deep.
+ * quotation, no backslash escapes in {@code '…'} strings (standard_conforming_strings), the
+ * {@code allowPostgresSpecificSyntax} feature on (the grammar does not read it in 5.3 or 5.4), and unsupported
+ * statements <em>not</em> accepted as opaque blobs. Like {@code CCJSqlParserUtil.parse}, it tries simple parsing
+ * first and complex parsing when that fails and the statement is nested at most
+ * {@link CCJSqlParserUtil#ALLOWED_NESTING_DEPTH} deep.
  *
- * <p>Time bound: JSqlParser's own {@code timeOut} feature only sets a flag the grammar checks in a few places;
- * 3,000 nested parentheses keep its parser busy for more than 20 s after the flag is set (and the executor
- * {@code CCJSqlParserUtil.parse} creates has non-daemon threads). So each parse runs here on a daemon worker
- * thread; after the bound the caller gets {@link Outcome#TIMED_OUT}, the flag is set and the worker is abandoned
- * to finish or die on its own. At most {@link #MAX_ABANDONED} abandoned workers may still be running; while that
- * many are, further statements are not tried (also {@code TIMED_OUT}).
+ * <p>Time bound: JSqlParser's own {@code timeOut} feature only sets a flag the grammar checks in a few places
+ * (its time is super-linear in nesting: 400 nested parentheses take about 2 s, and with a 4 MB stack 3,000 of them
+ * keep it busy for more than 20 s after the flag is set), and the executor {@code CCJSqlParserUtil.parse} creates
+ * has non-daemon threads. So each parse runs here on a daemon worker thread with a 1 MB stack (deeper nesting
+ * ends quickly in a {@link StackOverflowError}, reported as a failure); after the bound the caller gets
+ * {@link Outcome#TIMED_OUT}, the flag is set and the worker is abandoned to finish on its own (measured: within
+ * about 2 s more). At most {@link #MAX_ABANDONED} abandoned workers may still be running; while that many are,
+ * further statements are not tried (also {@code TIMED_OUT}).
  *
- * <p>Flyway {@code ${placeholders}} are replaced by neutral identifiers of the same length first, so that line and
- * column numbers in JSqlParser's errors are those of the original text.
+ * <p>Two rewrites keep every offset, so line and column numbers in JSqlParser's errors are those of the original
+ * text: Flyway {@code ${placeholders}} become neutral identifiers of the same length, and {@code \'} inside
+ * {@code E'…'} strings becomes {@code ''} (JSqlParser reads {@code E'…'} but, without backslash escapes, would end
+ * the string at {@code \'}; turning backslash escapes on would break standard strings such as {@code 'C:\'}).
  */
 public final class SecondOpinion {
 
@@ -62,7 +69,8 @@ public final class SecondOpinion {
 
     private static final int MAX_EXPECTED = 6;
     private static final int MAX_MESSAGE = 200;
-    private static final long WORKER_STACK_BYTES = 4L << 20;
+    /** Small on purpose: deep nesting should overflow fast rather than keep JSqlParser busy for many seconds. */
+    private static final long WORKER_STACK_BYTES = 1L << 20;
 
     private static final AtomicInteger ABANDONED_RUNNING = new AtomicInteger();
 
@@ -120,7 +128,10 @@ public final class SecondOpinion {
         }
     }
 
-    /** A verdict and, when it parsed, JSqlParser's tree (for benchmarks that look at what it understood). */
+    /**
+     * A verdict and JSqlParser's tree when it produced a whole one (parsed, or only an {@code UnsupportedStatement});
+     * null otherwise. For benchmarks that look at what it understood.
+     */
     public record Examined(Verdict verdict, Statement statement) {
     }
 
@@ -162,13 +173,44 @@ public final class SecondOpinion {
         return sb.toString();
     }
 
+    /**
+     * {@code text} with each {@code \'} inside an {@code E'…'} string (found by Redline's lexer) replaced by
+     * {@code ''}, the same quote in standard-string syntax; other backslash escapes stay as they are.
+     */
+    public static String neutralizeEscapeStrings(String text) {
+        if (text.indexOf('\\') < 0) {
+            return text;
+        }
+        StringBuilder sb = null;
+        for (dev.redline.core.sql.Token t : Lexer.tokenize(text)) {
+            int s = t.start();
+            if (t.kind() != TokenKind.STRING || t.length() < 3 || text.charAt(s + 1) != '\''
+                    || text.charAt(s) != 'e' && text.charAt(s) != 'E') {
+                continue;
+            }
+            int close = t.end() - 1; // the closing quote
+            for (int i = s + 2; i < close; i++) {
+                if (text.charAt(i) == '\\' && i + 1 < close) {
+                    if (text.charAt(i + 1) == '\'') {
+                        if (sb == null) {
+                            sb = new StringBuilder(text);
+                        }
+                        sb.setCharAt(i, '\'');
+                    }
+                    i++;
+                }
+            }
+        }
+        return sb == null ? text : sb.toString();
+    }
+
     /** How many timed-out parses are still running on abandoned workers. */
     public static int abandonedStillRunning() {
         return ABANDONED_RUNNING.get();
     }
 
     private static Examined examine0(String sql, Duration bound, long t0) throws InterruptedException {
-        String text = neutralizePlaceholders(sql).strip();
+        String text = neutralizeEscapeStrings(neutralizePlaceholders(sql)).strip();
         if (text.isEmpty()) {
             return done(Outcome.FAILED, null, "empty statement", null, t0);
         }
@@ -255,8 +297,7 @@ public final class SecondOpinion {
     }
 
     private static Examined done(Outcome outcome, String type, String message, Statement statement, long t0) {
-        return new Examined(new Verdict(outcome, type, message, System.nanoTime() - t0),
-                outcome == Outcome.PARSED || outcome == Outcome.FAILED && statement != null ? statement : null);
+        return new Examined(new Verdict(outcome, type, message, System.nanoTime() - t0), statement);
     }
 
     /** A short, one-line reason: position, unexpected token, a few expected tokens. Never a stack trace. */
@@ -313,6 +354,9 @@ public final class SecondOpinion {
             case "<S_IDENTIFIER>", "<S_QUOTED_IDENTIFIER>" -> "a name";
             case "<S_LONG>", "<S_DOUBLE>" -> "a number";
             case "<S_CHAR_LITERAL>" -> "a string";
+            case "<OPENING_BRACKET>" -> "\"(\"";
+            case "<CLOSING_BRACKET>" -> "\")\"";
+            case "<K_COMMA>" -> "\",\"";
             default -> {
                 if (image.startsWith("<K_") && image.endsWith(">")) {
                     yield image.substring(3, image.length() - 1);

@@ -98,6 +98,7 @@ public final class StatementParser {
                     yield new ParsedStatement.SetParameter(name == null ? "all" : name, null, false);
                 }
                 case "REFRESH" -> parseRefresh(c);
+                case "EXPLAIN" -> parseExplain(tokens, c);
                 default -> HARMLESS_HEADS.contains(head) ? new ParsedStatement.Harmless(head)
                         : unknown(c, "Redline does not know statements that start with " + head);
             };
@@ -130,6 +131,12 @@ public final class StatementParser {
         String objectType = objectType(c);
         if (objectType == null) {
             return unknown(c, "Redline does not know ALTER " + (c.upperWord() == null ? "" : c.upperWord()));
+        }
+        if (objectType.equals("DOMAIN")) {
+            ParsedStatement check = parseAlterDomainCheck(c);
+            if (check != null) {
+                return check;
+            }
         }
         int nameStart = c.pos();
         c.acceptAll("IF", "EXISTS");
@@ -192,6 +199,25 @@ public final class StatementParser {
             span = c.span(nameStart, c.limit());
         }
         return new ParsedStatement.AlterObject(objectType, name, action, newName, span);
+    }
+
+    /** {@code ALTER DOMAIN d ADD [CONSTRAINT c] CHECK (…) [NOT VALID]}, or {@code null} for other domain changes. */
+    private ParsedStatement parseAlterDomainCheck(TokenCursor c) {
+        int save = c.pos();
+        QName domain = c.qname();
+        int actionStart = c.pos();
+        if (domain == null || !c.accept("ADD")) {
+            c.seek(save);
+            return null;
+        }
+        String name = c.accept("CONSTRAINT") ? c.identifier() : null;
+        if (!c.accept("CHECK")) {
+            c.seek(save);
+            return null;
+        }
+        c.skipGroup();
+        boolean notValid = c.acceptAll("NOT", "VALID");
+        return new ParsedStatement.AlterDomainAddCheck(domain, name, notValid, c.span(actionStart, c.limit()));
     }
 
     /** Reads a possibly multi-word object type after ALTER/DROP/CREATE, or {@code null}. */
@@ -257,14 +283,16 @@ public final class StatementParser {
                 a.accept("COLUMN");
                 boolean ifNotExists = a.acceptAll("IF", "NOT", "EXISTS");
                 ColumnDef col = parseColumnDef(a);
-                return col == null ? new AlterAction.Unknown(a.textOf(start, a.limit()), span)
+                return col == null || col.unrecognized() != null
+                        ? new AlterAction.Unknown(a.textOf(start, a.limit()), span)
                         : new AddColumn(col, ifNotExists, span);
             }
             case "DROP" -> {
                 a.next();
                 if (a.accept("CONSTRAINT")) {
                     boolean ifExists = a.acceptAll("IF", "EXISTS");
-                    return new AlterAction.DropConstraint(a.identifier(), ifExists, span);
+                    String name = a.identifier();
+                    return new AlterAction.DropConstraint(name, ifExists, a.accept("CASCADE"), span);
                 }
                 a.accept("COLUMN");
                 boolean ifExists = a.acceptAll("IF", "EXISTS");
@@ -351,7 +379,8 @@ public final class StatementParser {
             String using = null;
             while (!a.atEnd()) {
                 if (a.accept("USING")) {
-                    using = a.textOf(a.pos(), a.limit());
+                    // "USING col::type" (Django writes it always) is what PostgreSQL does anyway: no USING at all
+                    using = isBareCast(a, col) ? null : a.textOf(a.pos(), a.limit());
                     break;
                 }
                 a.next();
@@ -371,13 +400,47 @@ public final class StatementParser {
         if (a.acceptAll("DROP", "DEFAULT")) {
             return new AlterAction.DropDefault(col, span);
         }
-        if (a.isAnyWord("SET", "DROP", "ADD", "RESET", "RESTART")) {
-            // SET STATISTICS/STORAGE/COMPRESSION/(options), DROP IDENTITY/EXPRESSION, ADD GENERATED … IDENTITY,
-            // SET GENERATED, RESTART: metadata only
+        if (a.acceptAll("SET", "EXPRESSION")) {
+            return new AlterAction.Rewrite("ALTER COLUMN " + col + " SET EXPRESSION", span); // PG17: recomputes every row
+        }
+        if (a.isWord("SET") && a.isAnyWordAt(a.pos() + 1, "STATISTICS", "STORAGE", "COMPRESSION", "GENERATED",
+                "INCREMENT", "START", "MINVALUE", "MAXVALUE", "NO", "CACHE", "CYCLE", "OWNED")
+                || a.isWord("SET") && a.pos() + 1 < a.limit() && a.token(a.pos() + 1).kind() == TokenKind.LPAREN
+                || a.isWord("RESET") || a.isWord("RESTART")
+                || a.isWord("DROP") && a.isAnyWordAt(a.pos() + 1, "IDENTITY", "EXPRESSION")
+                || a.isWord("ADD") && a.isWord(1, "GENERATED")) {
+            // metadata, or identity/sequence settings: no row is touched
             return new AlterAction.Harmless("ALTER COLUMN " + a.textOf(a.pos(), Math.min(a.pos() + 2, a.limit())),
                     span);
         }
         return new AlterAction.Unknown(a.textOf(start, a.limit()), span);
+    }
+
+    /** Whether the rest is {@code col::type} or {@code CAST(col AS type)} of the altered column itself. */
+    private static boolean isBareCast(TokenCursor a, String col) {
+        int p = a.pos();
+        if (a.isWord("CAST") && p + 2 < a.limit() && a.token(p + 1).kind() == TokenKind.LPAREN) {
+            TokenCursor inner = a.sub(p + 2, a.limit());
+            String id = inner.identifier();
+            return col.equals(id) && inner.isWord("AS") && a.groupEnd(p + 1) == a.limit();
+        }
+        TokenCursor x = a.sub(p, a.limit());
+        String id = x.identifier();
+        if (!col.equals(id) || !x.isKind(TokenKind.COLON)) {
+            return false;
+        }
+        x.next();
+        while (!x.atEnd()) { // the type: words, dots, a modifier group, array brackets
+            TokenKind k = x.peek().kind();
+            if (k == TokenKind.WORD || k == TokenKind.QUOTED_IDENT || k == TokenKind.DOT) {
+                x.next();
+            } else if (k == TokenKind.LPAREN || k == TokenKind.LBRACKET) {
+                x.skipGroup();
+            } else {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ------------------------------------------------------------------------------------ types, columns
@@ -443,6 +506,7 @@ public final class StatementParser {
             case "WITH", "WITHOUT" -> false;
             case "TIME", "ZONE" -> s.endsWith("with") || s.endsWith("without") || s.endsWith("time");
             case "CHARACTER", "CHAR" -> s.equals("national");
+            case "YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND", "TO" -> s.startsWith("interval");
             default -> false;
         };
     }
@@ -461,6 +525,7 @@ public final class StatementParser {
         boolean identity = false;
         List<ConstraintDef> inline = new ArrayList<>();
         String constraintName = null;
+        String unrecognized = null;
         while (!a.atEnd()) {
             int cstart = a.pos();
             if (a.accept("CONSTRAINT")) {
@@ -518,12 +583,15 @@ public final class StatementParser {
             } else if (a.isKind(TokenKind.LPAREN) || a.isKind(TokenKind.LBRACKET)) {
                 a.skipGroup();
             } else {
-                a.next();
+                Token t = a.next();
+                if (unrecognized == null) {
+                    unrecognized = a.text(t);
+                }
             }
             constraintName = null;
         }
         return new ColumnDef(name, type, notNull, defaultExpr, volatileDefault, generatedStored, identity,
-                List.copyOf(inline), a.span(start, a.limit()));
+                List.copyOf(inline), a.span(start, a.limit()), unrecognized);
     }
 
     /** Moves past an expression up to the next column-constraint keyword outside parentheses. */
@@ -607,9 +675,12 @@ public final class StatementParser {
         List<String> columns = new ArrayList<>();
         String usingIndex = null;
         QName references = null;
+        String notNullColumn = null;
         if (a.accept("CHECK")) {
             kind = ConstraintDef.Kind.CHECK;
+            int open = a.pos();
             a.skipGroup();
+            notNullColumn = isNotNullCheck(a.sub(open + 1, a.pos() - 1));
         } else if (a.accept("UNIQUE") || a.acceptAll("PRIMARY", "KEY")) {
             kind = a.isWordAt(a.pos() - 1, "UNIQUE") ? ConstraintDef.Kind.UNIQUE : ConstraintDef.Kind.PRIMARY_KEY;
             a.acceptAll("NULLS", "NOT", "DISTINCT");
@@ -649,7 +720,17 @@ public final class StatementParser {
             }
         }
         a.seek(a.limit());
-        return new ConstraintDef(name, kind, columns, notValid, usingIndex, references, a.span(start, a.limit()));
+        return new ConstraintDef(name, kind, columns, notValid, usingIndex, references, a.span(start, a.limit()),
+                notNullColumn);
+    }
+
+    /** The column of a {@code (col IS NOT NULL)} check body, or {@code null}. */
+    private static String isNotNullCheck(TokenCursor body) {
+        while (body.isKind(TokenKind.LPAREN) && body.groupEnd(body.pos()) == body.limit()) {
+            body = body.sub(body.pos() + 1, body.limit() - 1);
+        }
+        String col = body.identifier();
+        return col != null && body.acceptAll("IS", "NOT", "NULL") && body.atEnd() ? col : null;
     }
 
     private static List<String> columnList(TokenCursor a) {
@@ -701,6 +782,11 @@ public final class StatementParser {
         boolean ifExists = c.acceptAll("IF", "EXISTS");
         List<QName> names = new ArrayList<>();
         boolean cascade = false;
+        if ((objectType.equals("CAST") || objectType.equals("TRANSFORM")) && c.isKind(TokenKind.LPAREN)) {
+            int end = c.groupEnd(c.pos());
+            names.add(QName.unqualified(c.textOf(c.pos(), end))); // "(text AS order_status)"
+            c.seek(end);
+        }
         while (!c.atEnd()) {
             if (c.accept("CASCADE")) {
                 cascade = true;
@@ -812,6 +898,16 @@ public final class StatementParser {
             }
             c.seek(end);
         }
+        for (ColumnDef col : columns) {
+            if (col.unrecognized() != null) {
+                return unknown(c, "column " + col.name() + " has «" + col.unrecognized()
+                        + "», which is not PostgreSQL");
+            }
+        }
+        String trailing = unknownTableOption(c);
+        if (trailing != null) {
+            return unknown(c, "«" + trailing + "» after the column list is not PostgreSQL");
+        }
         for (int i = c.pos(); i < c.limit(); i++) {
             if (c.isWordAt(i, "AS") && (c.isWordAt(i + 1, "SELECT") || c.isWordAt(i + 1, "WITH")
                     || c.isWordAt(i + 1, "VALUES") || c.isWordAt(i + 1, "TABLE") || c.isWordAt(i + 1, "EXECUTE")
@@ -822,6 +918,45 @@ public final class StatementParser {
         }
         return new ParsedStatement.CreateTable(name, List.copyOf(columns), List.copyOf(constraints), asQuery,
                 temporary, ifNotExists, partitionOf);
+    }
+
+    /** The first word after CREATE TABLE's column list that PostgreSQL does not accept there, or {@code null}. */
+    private static String unknownTableOption(TokenCursor c) {
+        TokenCursor t = c.sub(c.pos(), c.limit());
+        while (!t.atEnd()) {
+            if (t.accept("AS")) {
+                return null; // the query follows
+            }
+            if (t.isKind(TokenKind.LPAREN)) {
+                t.skipGroup();
+                continue;
+            }
+            String w = t.upperWord();
+            if (w == null) {
+                Token bad = t.next();
+                if (bad.kind() != TokenKind.OPERATOR && bad.kind() != TokenKind.COMMA && bad.kind() != TokenKind.DOT) {
+                    return t.text(bad);
+                }
+                continue;
+            }
+            switch (w) {
+                case "INHERITS", "PARTITION", "BY", "RANGE", "LIST", "HASH", "USING", "WITH", "WITHOUT", "OIDS", "ON",
+                     "COMMIT", "DROP", "DELETE", "PRESERVE", "ROWS", "TABLESPACE", "FOR", "VALUES", "FROM", "TO", "IN",
+                     "DEFAULT", "MODULUS", "REMAINDER", "MINVALUE", "MAXVALUE", "NO", "DATA", "SERVER", "OPTIONS" ->
+                        t.next();
+                default -> {
+                    // names after USING/TABLESPACE/SERVER/INHERITS and bound values are identifiers or literals
+                    Token prev = t.previous();
+                    if (prev != null && t.isWordAt(t.pos() - 1, "USING") || t.isWordAt(t.pos() - 1, "TABLESPACE")
+                            || t.isWordAt(t.pos() - 1, "SERVER") || t.isWordAt(t.pos() - 1, "BY")) {
+                        t.next();
+                    } else {
+                        return t.text(t.peek());
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private ParsedStatement parseCreateIndex(TokenCursor c, boolean unique) {
@@ -838,7 +973,7 @@ public final class StatementParser {
         if (!c.accept("ON")) {
             return unknown(c, "CREATE INDEX without ON table");
         }
-        c.accept("ONLY");
+        boolean only = c.accept("ONLY");
         QName table = c.qname();
         if (table == null) {
             return unknown(c, "CREATE INDEX without a table");
@@ -846,7 +981,7 @@ public final class StatementParser {
         if (index != null && index.schema() == null && table.schema() != null) {
             index = new QName(table.schema(), index.name()); // an index lives in its table's schema
         }
-        return new ParsedStatement.CreateIndex(index, table, unique, concurrently, ifNotExists,
+        return new ParsedStatement.CreateIndex(index, table, unique, concurrently, ifNotExists, only,
                 c.span(start, c.limit()));
     }
 
@@ -1148,6 +1283,30 @@ public final class StatementParser {
         }
         String value = c.textOf(c.pos(), c.limit());
         return new ParsedStatement.SetParameter(name, stripQuotes(value.trim()), local);
+    }
+
+    /** {@code EXPLAIN ANALYZE} runs the statement it explains, so it is judged as that statement. */
+    private ParsedStatement parseExplain(List<Token> tokens, TokenCursor c) {
+        c.next();
+        boolean analyze = false;
+        if (c.isKind(TokenKind.LPAREN)) {
+            int end = c.groupEnd(c.pos());
+            for (int i = c.pos(); i < end; i++) {
+                if ((c.isWordAt(i, "ANALYZE") || c.isWordAt(i, "ANALYSE"))
+                        && !c.isAnyWordAt(i + 1, "FALSE", "OFF", "0")) {
+                    analyze = true;
+                }
+            }
+            c.seek(end);
+        }
+        while (c.isAnyWord("ANALYZE", "ANALYSE", "VERBOSE")) {
+            analyze |= !c.isWord("VERBOSE");
+            c.next();
+        }
+        if (!analyze || c.atEnd()) {
+            return new ParsedStatement.Harmless("EXPLAIN");
+        }
+        return parse(tokens.subList(c.pos(), tokens.size()));
     }
 
     private ParsedStatement parseRefresh(TokenCursor c) {

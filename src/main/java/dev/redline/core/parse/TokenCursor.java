@@ -102,6 +102,15 @@ final class TokenCursor {
         return false;
     }
 
+    boolean isAnyWordAt(int index, String... uppers) {
+        for (String u : uppers) {
+            if (isWordAt(index, u)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Consumes the word if it is next. */
     boolean accept(String upper) {
         if (isWord(upper)) {

@@ -19,6 +19,14 @@ public final class AddCheckRule implements Rule {
 
     @Override
     public void check(StatementContext ctx, FindingSink sink) {
+        if (ctx.parsed() instanceof ParsedStatement.AlterDomainAddCheck dc) {
+            if (!dc.notValid()) {
+                sink.report(INFO, dc.span(), dc.domain().qualified(), "CHECK on domain " + dc.domain().qualified()
+                        + " is tested against every column of that domain in every table: it fails if one value "
+                        + "violates it.");
+            }
+            return;
+        }
         if (!(ctx.parsed() instanceof ParsedStatement.AlterTable at) || at.foreign() || ctx.isNewTable(at.table())) {
             return;
         }

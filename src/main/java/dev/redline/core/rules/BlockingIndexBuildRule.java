@@ -21,6 +21,12 @@ public final class BlockingIndexBuildRule implements Rule {
         if (ctx.parsed() instanceof ParsedStatement.CreateIndex ci && !ci.concurrently()
                 && !ctx.isNewTable(ci.table())) {
             String table = ci.table().qualified();
+            if (ci.only()) {
+                sink.report(INFO, Severity.INFO, ci.span(), table, "CREATE INDEX ON ONLY " + table + " creates an "
+                        + "invalid index on the partitioned parent alone and builds nothing; build each partition's "
+                        + "index CONCURRENTLY and ATTACH it.");
+                return;
+            }
             sink.report(INFO, ci.span(), table, "CREATE " + (ci.unique() ? "UNIQUE " : "") + "INDEX"
                     + (ci.index() == null ? "" : " " + ci.index().name()) + " on " + table
                     + " holds a SHARE lock for the whole build: every write to " + table + " waits.");

@@ -23,8 +23,15 @@ public final class DropConstraintRule implements Rule {
         }
         for (AlterAction a : at.actions()) {
             if (a instanceof AlterAction.DropConstraint dc) {
-                sink.report(INFO, dc.span(), at.table().qualified() + "." + dc.name(), "Drops constraint " + dc.name()
-                        + " on " + at.table().qualified() + ".");
+                String target = at.table().qualified() + "." + dc.name();
+                if (dc.cascade()) {
+                    sink.report(INFO, Severity.RISKY, dc.span(), target, "Drops constraint " + dc.name() + " on "
+                            + at.table().qualified() + " with CASCADE: foreign keys in other tables that depend on "
+                            + "it are dropped silently.");
+                } else {
+                    sink.report(INFO, dc.span(), target, "Drops constraint " + dc.name() + " on "
+                            + at.table().qualified() + ".");
+                }
             }
         }
     }

@@ -19,6 +19,12 @@ public final class DropObjectRule implements Rule {
     private static final Set<String> COVERED = Set.of("TABLE", "SCHEMA", "DATABASE", "INDEX");
     private static final Set<String> RISKY = Set.of("SEQUENCE", "TYPE", "DOMAIN", "EXTENSION", "OWNED",
             "MATERIALIZED VIEW");
+    /** With CASCADE these take every column of the type with them, values and all. */
+    private static final Set<String> CASCADE_DROPS_COLUMNS = Set.of("TYPE", "DOMAIN", "EXTENSION");
+    /** Objects that live outside any schema: their names are shown bare. */
+    private static final Set<String> GLOBAL = Set.of("ROLE", "USER", "GROUP", "EXTENSION", "TABLESPACE", "LANGUAGE",
+            "EVENT TRIGGER", "PUBLICATION", "SUBSCRIPTION", "SERVER", "FOREIGN DATA WRAPPER", "ACCESS METHOD", "CAST",
+            "TRANSFORM", "USER MAPPING", "PROCEDURAL LANGUAGE");
 
     @Override
     public RuleInfo info() {
@@ -30,7 +36,8 @@ public final class DropObjectRule implements Rule {
         if (!(ctx.parsed() instanceof ParsedStatement.Drop d) || COVERED.contains(d.objectType())) {
             return;
         }
-        Severity severity = d.cascade() || RISKY.contains(d.objectType()) ? Severity.RISKY : Severity.INFO;
+        Severity severity = d.cascade() && CASCADE_DROPS_COLUMNS.contains(d.objectType()) ? Severity.DESTRUCTIVE
+                : d.cascade() || RISKY.contains(d.objectType()) ? Severity.RISKY : Severity.INFO;
         if (d.objectType().equals("OWNED")) {
             sink.report(INFO, Severity.DESTRUCTIVE, d.span(), null, "DROP OWNED drops every object the role owns, "
                     + "tables and their rows included.");
@@ -38,7 +45,8 @@ public final class DropObjectRule implements Rule {
         }
         String type = d.objectType().toLowerCase(java.util.Locale.ROOT);
         for (QName n : d.names()) {
-            sink.report(INFO, severity, d.span(), n.qualified(), "Drops " + type + " " + n.qualified()
+            String name = GLOBAL.contains(d.objectType()) ? n.name() : n.qualified();
+            sink.report(INFO, severity, d.span(), name, "Drops " + type + " " + name
                     + (d.cascade() ? " with CASCADE: dependent objects (columns of this type, views…) go too" : "")
                     + ".");
         }

@@ -20,9 +20,16 @@ public final class DropSchemaRule implements Rule {
     public void check(StatementContext ctx, FindingSink sink) {
         if (ctx.parsed() instanceof ParsedStatement.Drop d && d.objectType().equals("SCHEMA")) {
             for (QName s : d.names()) {
-                sink.report(INFO, d.span(), s.name(), "Drops schema " + s.name()
-                        + (d.cascade() ? " with CASCADE: every table, view and row in it is deleted."
-                        : " (fails unless it is empty)."));
+                if (ctx.state().schemaCreatedHere(s.name())) {
+                    sink.report(INFO, Severity.INFO, d.span(), s.name(), "Drops schema " + s.name()
+                            + ", which this migration created: no existing data is lost.");
+                } else if (!d.cascade()) {
+                    sink.report(INFO, Severity.INFO, d.span(), s.name(), "Drops schema " + s.name()
+                            + "; without CASCADE PostgreSQL refuses unless it is empty.");
+                } else {
+                    sink.report(INFO, d.span(), s.name(), "Drops schema " + s.name()
+                            + " with CASCADE: every table, view and row in it is deleted.");
+                }
             }
         }
     }

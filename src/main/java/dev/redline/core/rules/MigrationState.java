@@ -20,6 +20,7 @@ public final class MigrationState {
     private final Set<String> unqualifiedCreated = new HashSet<>();
     private final Map<String, Integer> droppedColumns = new HashMap<>();
     private final Map<String, Integer> droppedTables = new HashMap<>();
+    private final Set<String> createdSchemas = new HashSet<>();
     private boolean lockTimeoutSet;
     private boolean lockTimeoutReported;
 
@@ -67,8 +68,18 @@ public final class MigrationState {
         return droppedColumns.get(qualifiedTable + "." + column);
     }
 
+    public boolean schemaCreatedHere(String schema) {
+        return createdSchemas.contains(schema);
+    }
+
     public Integer droppedTableLine(String qualifiedTable) {
         return droppedTables.get(qualifiedTable);
+    }
+
+    /** {@code 0}, {@code '0s'}, {@code 0ms}, DEFAULT or nothing: no timeout at all. */
+    static boolean isZeroOrDefault(String value) {
+        String v = value == null ? "" : value.trim().replace("'", "").toLowerCase(java.util.Locale.ROOT);
+        return v.isEmpty() || v.equals("default") || v.matches("0+(\\.0*)?\\s*(us|ms|s|min|h|d)?");
     }
 
     public boolean lockTimeoutSet() {
@@ -87,10 +98,28 @@ public final class MigrationState {
         this.lockTimeoutReported = true;
     }
 
-    /** Records what a statement did, after the rules have seen it. */
-    public void after(ParsedStatement parsed, int line) {
+    /**
+     * Records what a statement did, after the rules have seen it. {@code schemaBefore} is the schema before the
+     * statement: {@code CREATE TABLE IF NOT EXISTS} of a table an earlier migration made creates nothing.
+     */
+    public void after(ParsedStatement parsed, int line, dev.redline.core.schema.SchemaModel schemaBefore) {
+        after(parsed, line, schemaBefore, true);
+    }
+
+    /**
+     * @param trustSchema whether the migrations before this one ran in a known order (a recognised tool), so a table
+     *                    the schema model holds really exists; a plain folder's order is only a guess
+     */
+    public void after(ParsedStatement parsed, int line, dev.redline.core.schema.SchemaModel schemaBefore,
+                      boolean trustSchema) {
         if (parsed instanceof ParsedStatement.CreateTable ct) {
-            tableCreated(ct.name());
+            if (!(ct.ifNotExists() && trustSchema && schemaBefore.table(ct.name()) != null
+                    && !createdHere(ct.name()))) {
+                tableCreated(ct.name());
+            }
+        } else if (parsed instanceof ParsedStatement.CreateObject co && co.name() != null
+                && co.objectType().equals("SCHEMA")) {
+            createdSchemas.add(co.name().name());
         } else if (parsed instanceof ParsedStatement.CreateObject co && co.name() != null
                 && co.objectType().equals("MATERIALIZED VIEW")) {
             tableCreated(co.name()); // a fresh materialized view has no readers yet either
@@ -105,8 +134,7 @@ public final class MigrationState {
                 }
             }
         } else if (parsed instanceof ParsedStatement.SetParameter sp && "lock_timeout".equals(sp.name())) {
-            String v = sp.value() == null ? "" : sp.value().trim();
-            lockTimeoutSet(!(v.isEmpty() || v.equals("0") || v.equalsIgnoreCase("default")));
+            lockTimeoutSet(!isZeroOrDefault(sp.value()));
         }
     }
 }

@@ -24,7 +24,7 @@ public final class MissingLockTimeoutRule implements Rule {
 
     @Override
     public void check(StatementContext ctx, FindingSink sink) {
-        if (ctx.state().lockTimeoutSet() || ctx.state().lockTimeoutReported() || ctx.nested()) {
+        if (ctx.state().lockTimeoutSet() || ctx.state().lockTimeoutReported()) {
             return;
         }
         QName table = lockedTable(ctx);

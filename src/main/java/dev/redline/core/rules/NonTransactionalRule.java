@@ -43,6 +43,9 @@ public final class NonTransactionalRule implements Rule {
         if (p instanceof ParsedStatement.Vacuum) {
             return "VACUUM";
         }
+        if (p instanceof ParsedStatement.Cluster c && c.table() == null) {
+            return "CLUSTER of every clustered table";
+        }
         if (p instanceof ParsedStatement.CreateDatabase) {
             return "CREATE DATABASE";
         }

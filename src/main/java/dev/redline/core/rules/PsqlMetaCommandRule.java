@@ -22,7 +22,8 @@ public final class PsqlMetaCommandRule implements Rule {
         String text = ctx.text().trim();
         String command = text.split("\\s+", 2)[0];
         boolean includes = command.equals("\\i") || command.equals("\\ir") || command.equals("\\include")
-                || command.equals("\\include_relative") || command.equals("\\c") || command.equals("\\connect");
+                || command.equals("\\include_relative") || command.equals("\\c") || command.equals("\\connect")
+                || command.equals("\\gexec");
         sink.report(INFO, includes ? Severity.RISKY : Severity.INFO, ctx.statementSpan(), null, "psql meta-command "
                 + command + (includes ? ": it runs SQL (or switches database) in a way Redline does not follow."
                 : " is run by psql, not the server; other tools fail on it."));

@@ -23,15 +23,22 @@ public final class RenameAsDropRule implements Rule {
     @Override
     public void check(StatementContext ctx, FindingSink sink) {
         if (ctx.parsed() instanceof ParsedStatement.AlterTable at) {
+            if (ctx.isNewTable(at.table())) {
+                return; // created in this migration: there were no values to lose
+            }
             String table = at.table().qualified();
+            java.util.Set<String> droppedHere = new java.util.HashSet<>();
             for (AlterAction a : at.actions()) {
-                if (a instanceof AlterAction.AddColumn ac) {
-                    Integer line = ctx.state().droppedColumnLine(table, ac.column().name());
+                if (a instanceof AlterAction.DropColumn dc) {
+                    droppedHere.add(dc.column()); // Prisma writes "DROP COLUMN x, ADD COLUMN x …" in one statement
+                } else if (a instanceof AlterAction.AddColumn ac) {
+                    Integer line = droppedHere.contains(ac.column().name()) ? Integer.valueOf(ctx.statement().line())
+                            : ctx.state().droppedColumnLine(table, ac.column().name());
                     if (line != null) {
                         String target = table + "." + ac.column().name();
                         sink.report(INFO, ac.span(), target, "Re-creates column " + target + " dropped on line "
                                 + line + ": every row's old value is lost, the new column starts "
-                                + (ac.column().hasDefault() ? "at its default" : "empty") + ".");
+                                + (ac.column().hasNonNullDefault() ? "at its default" : "empty") + ".");
                     }
                 }
             }

@@ -44,8 +44,12 @@ public record TypeChange(TypeName from, TypeName to, Boolean narrows, Boolean re
                     return new TypeChange(from, to, Boolean.TRUE, Boolean.TRUE, "the limit shrinks from "
                             + from.length() + " to " + newLen + " characters: longer values are rejected or cut");
                 }
-                if (f.equals(t)) {
+                if (f.equals("varchar") && t.equals("varchar")) {
                     return cheap(from, to, using, "the limit grows from " + from.length() + " to " + newLen);
+                }
+                if (f.equals("char") && t.equals("char")) {
+                    return new TypeChange(from, to, Boolean.FALSE, Boolean.TRUE, "char values are stored padded, so "
+                            + "every row is padded again to " + newLen);
                 }
             }
         }

@@ -57,6 +57,9 @@ public final class SchemaModel {
                 if (c.name() != null) {
                     t.constraints().add(c.name());
                 }
+                if (c.notNullCheckColumn() != null) {
+                    t.notNullCheckAdded(c.name(), c.notNullCheckColumn(), true);
+                }
             }
             tables.put(ct.name().qualified(), t);
         } else if (statement instanceof ParsedStatement.AlterTable at) {
@@ -129,11 +132,18 @@ public final class SchemaModel {
                         : new ColumnInfo(rc.to(), old.type(), old.notNull()));
             }
         } else if (a instanceof AlterAction.AddConstraint ac) {
-            if (ac.constraint().name() != null) {
-                t.constraints().add(ac.constraint().name());
+            ConstraintDef c = ac.constraint();
+            if (c.name() != null) {
+                t.constraints().add(c.name());
             }
+            if (c.notNullCheckColumn() != null) {
+                t.notNullCheckAdded(c.name(), c.notNullCheckColumn(), !c.notValid());
+            }
+        } else if (a instanceof AlterAction.ValidateConstraint vc) {
+            t.constraintValidated(vc.name());
         } else if (a instanceof AlterAction.DropConstraint dc) {
             t.constraints().remove(dc.name());
+            t.constraintDropped(dc.name());
         }
     }
 }

@@ -12,6 +12,9 @@ public final class TableInfo {
     private QName name;
     private final Map<String, ColumnInfo> columns = new LinkedHashMap<>();
     private final Set<String> constraints = new LinkedHashSet<>();
+    /** CHECK (col IS NOT NULL) constraints by name → column; valid ones let PG 12+ skip SET NOT NULL's scan. */
+    private final Map<String, String> validNotNullChecks = new LinkedHashMap<>();
+    private final Map<String, String> pendingNotNullChecks = new LinkedHashMap<>();
 
     TableInfo(QName name) {
         this.name = name;
@@ -21,6 +24,8 @@ public final class TableInfo {
         TableInfo t = new TableInfo(name);
         t.columns.putAll(columns);
         t.constraints.addAll(constraints);
+        t.validNotNullChecks.putAll(validNotNullChecks);
+        t.pendingNotNullChecks.putAll(pendingNotNullChecks);
         return t;
     }
 
@@ -42,5 +47,27 @@ public final class TableInfo {
 
     public Set<String> constraints() {
         return constraints;
+    }
+
+    /** Whether a validated {@code CHECK (column IS NOT NULL)} already guarantees the column has no NULL. */
+    public boolean hasValidNotNullCheck(String column) {
+        return validNotNullChecks.containsValue(column);
+    }
+
+    void notNullCheckAdded(String name, String column, boolean valid) {
+        String key = name == null ? "?" + column : name;
+        (valid ? validNotNullChecks : pendingNotNullChecks).put(key, column);
+    }
+
+    void constraintValidated(String name) {
+        String column = pendingNotNullChecks.remove(name);
+        if (column != null) {
+            validNotNullChecks.put(name, column);
+        }
+    }
+
+    void constraintDropped(String name) {
+        validNotNullChecks.remove(name);
+        pendingNotNullChecks.remove(name);
     }
 }

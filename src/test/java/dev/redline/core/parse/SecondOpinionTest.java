@@ -75,6 +75,17 @@ class SecondOpinionTest {
     }
 
     @Test
+    void aSlowParseTimesOut() {
+        // 400 nested parentheses: about 2 s of JSqlParser (measured on the dev box), no stack overflow yet
+        String sql = "SELECT " + "(".repeat(400) + "1" + ")".repeat(400);
+        Verdict v = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> SecondOpinion.of(sql, Duration.ofMillis(150)));
+        assertEquals(Outcome.TIMED_OUT, v.outcome(), v::toString);
+        assertEquals("no result within 150 ms", v.message());
+        assertTrue(v.elapsedNanos() < Duration.ofSeconds(2).toNanos(), v::toString);
+    }
+
+    @Test
     void theDefaultBoundHoldsForAnUnclosedNest() {
         String sql = "SELECT " + "(".repeat(3000) + "1";
         Verdict v = assertTimeoutPreemptively(Duration.ofSeconds(6), () -> SecondOpinion.of(sql));
@@ -108,6 +119,17 @@ class SecondOpinionTest {
         Verdict plain = SecondOpinion.of("DROP TYPE abcdefghi.mood");
         assertTrue(withPlaceholder.isFailed(), withPlaceholder::toString);
         assertEquals(plain.message(), withPlaceholder.message());
+    }
+
+    @Test
+    void backslashQuotesInEscapeStringsAreNeutralized() {
+        // E'…' strings keep backslash escapes in PostgreSQL; JSqlParser (backslash escapes off) would end at \'
+        assertEquals("INSERT INTO t VALUES (E'Avañe''ẽ', 'C:\\')",
+                SecondOpinion.neutralizeEscapeStrings("INSERT INTO t VALUES (E'Avañe\\'ẽ', 'C:\\')"));
+        assertEquals("SELECT e'a\\\\', 'x'", SecondOpinion.neutralizeEscapeStrings("SELECT e'a\\\\', 'x'"));
+        assertEquals("SELECT E'it''s' -- E'\\'", SecondOpinion.neutralizeEscapeStrings("SELECT E'it\\'s' -- E'\\'"));
+        assertTrue(SecondOpinion.of("INSERT INTO language (code, name) VALUES ('gn', E'Avañe\\'ẽ')").isParsed());
+        assertTrue(SecondOpinion.of("SELECT 'C:\\' AS path").isParsed());
     }
 
     @Test

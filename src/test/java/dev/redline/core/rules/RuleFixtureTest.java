@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Runs the SQL fixtures under {@code src/test/resources/fixtures/rules/<rule-id>.sql}. A statement preceded by
  * {@code -- expect: rule-id[:severity] ["target substring"]} lines must produce exactly those findings; every other
  * statement must produce none, so false positives and false negatives both fail. A line {@code -- migration: name}
- * starts another migration of the same project, applied in order (for rules that need an earlier schema).
+ * starts another migration of the same project, applied in order (for rules that need an earlier schema);
+ * {@code -- layout: flyway} anywhere makes those migrations a Flyway project instead of a plain folder.
  */
 class RuleFixtureTest {
 
@@ -91,10 +92,14 @@ class RuleFixtureTest {
             current.append(line).append('\n');
         }
         chunks.add(current.toString());
+        // "-- layout: flyway" makes the steps a Flyway project, whose apply order Redline trusts; by default the
+        // steps are a plain folder
+        boolean flyway = text.contains("-- layout: flyway");
         for (int i = 0; i < chunks.size(); i++) {
-            Files.writeString(project.resolve(String.format("%03d_step.sql", i + 1)), chunks.get(i));
+            String name = flyway ? String.format("V%d__step.sql", i + 1) : String.format("%03d_step.sql", i + 1);
+            Files.writeString(project.resolve(name), chunks.get(i));
         }
-        ProjectAnalysis analysis = new ProjectAnalyzer().analyze(project, true);
+        ProjectAnalysis analysis = new ProjectAnalyzer().analyze(project, !flyway);
         List<String> problems = new ArrayList<>();
         for (MigrationAnalysis m : analysis.migrations()) {
             String src = m.source().text();
