@@ -286,7 +286,7 @@ public final class JSqlParserCorpusBenchmark {
             out.printf(Locale.ROOT, "%5d  %s%n", e.getValue().size(), e.getKey());
             for (Row r : e.getValue().subList(0, Math.min(show, e.getValue().size()))) {
                 out.printf(Locale.ROOT, "         %s  %s%n         ⇒ %s%n", r.where(), Corpus.oneLine(r.text(), 100),
-                        Corpus.oneLine(String.valueOf(r.jsql().statement()), 100));
+                        Corpus.oneLine(whatItRead(r.jsql().statement()), 100));
             }
         }
 
@@ -306,7 +306,7 @@ public final class JSqlParserCorpusBenchmark {
         }
         out.println();
         out.printf(Locale.ROOT, "== Deparse check: %,d parsed statements print back without some keyword of the"
-                + " original (minus deparser noise); most frequent:%n", withLoss);
+                + " original (minus deparser noise)%s%n", withLoss, withLoss == 0 ? "" : "; most frequent:");
         lost.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(15)
                 .forEach(e -> {
                     Row r = lostExample.get(e.getKey());
@@ -390,6 +390,15 @@ public final class JSqlParserCorpusBenchmark {
             });
         }
         return why;
+    }
+
+    /** What JSqlParser's tree holds: the fields for a DROP (its deparse hides a misread), else its deparse. */
+    private static String whatItRead(Statement st) {
+        if (st instanceof Drop d) {
+            return "Drop type=" + d.getType() + " name=" + d.getName() + " parameters=" + d.getParameters()
+                    + " ifExists=" + d.isIfExists();
+        }
+        return String.valueOf(st);
     }
 
     /** Significant words of the statement (Redline's WORD tokens, upper case) missing from JSqlParser's toString. */

@@ -250,6 +250,9 @@ public final class SecondOpinion {
         }
     }
 
+    /** Deeper statements are not given JSqlParser's slower second, "complex" attempt (its own default is 10). */
+    private static final int COMPLEX_PARSE_NESTING_LIMIT = 10;
+
     /** Runs on the worker: simple parsing, then complex parsing when that fails and nesting allows. */
     private static Examined parse(String text, AtomicReference<CCJSqlParser> current, long t0) {
         Throwable error;
@@ -259,7 +262,7 @@ public final class SecondOpinion {
             error = e;
         }
         if (!Thread.currentThread().isInterrupted()
-                && CCJSqlParserUtil.getNestingDepth(text) <= CCJSqlParserUtil.ALLOWED_NESTING_DEPTH) {
+                && CCJSqlParserUtil.getNestingDepth(text) <= COMPLEX_PARSE_NESTING_LIMIT) {
             try {
                 return parseWith(text, true, current, t0);
             } catch (ParseException | TokenMgrException | StackOverflowError e) {

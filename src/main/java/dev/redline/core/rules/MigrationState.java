@@ -23,6 +23,10 @@ public final class MigrationState {
     private final Set<String> createdSchemas = new HashSet<>();
     private boolean lockTimeoutSet;
     private boolean lockTimeoutReported;
+    private int secondOpinions;
+
+    /** How many unparsed statements of one migration get JSqlParser's second opinion. */
+    static final int MAX_SECOND_OPINIONS = 10;
 
     /**
      * Whether the table was created earlier in this migration. When either side is unqualified the bare names are
@@ -88,6 +92,11 @@ public final class MigrationState {
 
     void lockTimeoutSet(boolean set) {
         this.lockTimeoutSet = set;
+    }
+
+    /** Whether another second opinion may be asked for in this migration (and counts it). */
+    public boolean takeSecondOpinion() {
+        return secondOpinions++ < MAX_SECOND_OPINIONS;
     }
 
     public boolean lockTimeoutReported() {
