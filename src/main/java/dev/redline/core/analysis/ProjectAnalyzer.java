@@ -55,7 +55,7 @@ public final class ProjectAnalyzer {
         }
         // Reading, splitting and parsing need no other migration: do them in parallel, keeping the order.
         List<PreparedMigration> prepared = all.parallelStream()
-                .map(m -> MigrationAnalyzer.prepare(loader.load(m)))
+                .map(m -> MigrationAnalyzer.prepare(loader.load(m, scan.readAhead())))
                 .toList();
         // Each set replays its own schema, so sets are independent of each other: analyse them in parallel too.
         int[] offsets = new int[scan.sets().size() + 1];

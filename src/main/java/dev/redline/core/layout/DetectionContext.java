@@ -22,6 +22,8 @@ final class DetectionContext {
     private final List<SkippedFile> skipped = new ArrayList<>();
     private final List<PathError> errors = new ArrayList<>();
     private final Map<String, FileMarkers> markers = new HashMap<>();
+    /** Files read whole while looking for markers, kept for the loader (at most 64 MiB of them). */
+    private final ReadAhead readAhead = ReadAhead.withCapacity(64L << 20);
 
     /** A set with the folder it was found in, for sorting. */
     record Found(String folderRel, MigrationSet set) {
@@ -80,7 +82,7 @@ final class DetectionContext {
 
     /** The goose/dbmate markers of a file, read once per file. */
     FileMarkers markers(ScannedFolder folder, String fileName) {
-        return markers.computeIfAbsent(folder.relOf(fileName), k -> FileMarkers.of(folder.path(fileName)));
+        return markers.computeIfAbsent(folder.relOf(fileName), k -> FileMarkers.of(folder.path(fileName), readAhead));
     }
 
     List<Found> found() {
@@ -89,6 +91,10 @@ final class DetectionContext {
 
     List<SkippedFile> skipped() {
         return skipped;
+    }
+
+    ReadAhead readAhead() {
+        return readAhead;
     }
 
     List<PathError> errors() {

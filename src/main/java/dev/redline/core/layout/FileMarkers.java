@@ -38,8 +38,16 @@ record FileMarkers(boolean gooseUp, boolean gooseDown, boolean dbmateUp, boolean
 
     /** Reads the file's markers; an unreadable file has none (the loader reports why it cannot be read). */
     static FileMarkers of(Path file) {
+        return of(file, ReadAhead.NONE);
+    }
+
+    /** Reads the file's markers, and offers the bytes to {@code readAhead} when the read took the whole file. */
+    static FileMarkers of(Path file, ReadAhead readAhead) {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(HEAD);
+            if (head.length < HEAD) {
+                readAhead.offer(file, head);
+            }
             FileMarkers found = scan(head);
             if ((found.gooseUp || found.dbmateUp) && head.length == HEAD) {
                 // A big migration: its Down marker may be far below, so read the rest too.

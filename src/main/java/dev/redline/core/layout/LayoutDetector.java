@@ -63,7 +63,7 @@ public final class LayoutDetector {
                         .thenComparing(f -> f.set().tool()))
                 .map(DetectionContext.Found::set)
                 .toList();
-        return new LayoutScan(sets, context.errors(), context.skipped());
+        return new LayoutScan(sets, context.errors(), context.skipped(), context.readAhead());
     }
 
     /** A file the user pointed at is analysed as it is, whatever its name (goose/dbmate markers still cut it). */

@@ -12,7 +12,8 @@ import java.util.List;
  * @param errors  folders or files that could not be looked at (unreadable, symbolic link loops, broken links)
  * @param skipped .sql files a tool's layout holds but never runs on PostgreSQL; they are in no set
  */
-public record LayoutScan(List<MigrationSet> sets, List<PathError> errors, List<SkippedFile> skipped) {
+public record LayoutScan(List<MigrationSet> sets, List<PathError> errors, List<SkippedFile> skipped,
+                         ReadAhead readAhead) {
 
     public LayoutScan {
         sets = List.copyOf(sets);
@@ -20,8 +21,12 @@ public record LayoutScan(List<MigrationSet> sets, List<PathError> errors, List<S
         skipped = List.copyOf(skipped);
     }
 
+    public LayoutScan(List<MigrationSet> sets, List<PathError> errors, List<SkippedFile> skipped) {
+        this(sets, errors, skipped, ReadAhead.NONE);
+    }
+
     public LayoutScan(List<MigrationSet> sets, List<PathError> errors) {
-        this(sets, errors, List.of());
+        this(sets, errors, List.of(), ReadAhead.NONE);
     }
 
     /** Every migration of every set, set by set, each in its tool's apply order. */

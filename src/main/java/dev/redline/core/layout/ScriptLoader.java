@@ -33,18 +33,24 @@ public final class ScriptLoader {
     private final FlywayPlaceholders placeholders = new FlywayPlaceholders();
 
     public MigrationScript load(Migration migration) {
+        return load(migration, ReadAhead.NONE);
+    }
+
+    /** Loads the migration, taking its bytes from what the detector already read when it has them. */
+    public MigrationScript load(Migration migration, ReadAhead readAhead) {
         String name = migration.relativePath();
         Path file = migration.file();
-        long size;
-        byte[] bytes;
-        try {
-            size = Files.size(file);
-            if (size > MAX_BYTES) {
-                return unjudged(migration, null, size, tooLarge(name, size));
+        byte[] bytes = readAhead.get(file);
+        if (bytes == null) {
+            try {
+                long size = Files.size(file);
+                if (size > MAX_BYTES) {
+                    return unjudged(migration, null, size, tooLarge(name, size));
+                }
+                bytes = readAtMost(file);
+            } catch (IOException e) {
+                return unjudged(migration, null, 0, name + " could not be read: " + IoReasons.describe(e));
             }
-            bytes = readAtMost(file);
-        } catch (IOException e) {
-            return unjudged(migration, null, 0, name + " could not be read: " + IoReasons.describe(e));
         }
         if (bytes.length > MAX_BYTES) { // grew since we asked its size
             return unjudged(migration, null, bytes.length, tooLarge(name, bytes.length));

@@ -5,8 +5,6 @@ import dev.redline.core.parse.ColumnDef;
 import dev.redline.core.parse.ConstraintDef;
 import dev.redline.core.parse.ParsedStatement;
 import dev.redline.core.parse.QName;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The schema as the migrations before the current statement built it: tables, their columns and types,
@@ -15,18 +13,38 @@ import java.util.Map;
  */
 public final class SchemaModel {
 
-    private final Map<String, TableInfo> tables = new HashMap<>();
-    private final Map<String, String> indexTable = new HashMap<>();
+    private final LayeredMap<TableInfo> tables;
+    private final LayeredMap<String> indexTable;
 
+    public SchemaModel() {
+        this(null);
+    }
+
+    private SchemaModel(SchemaModel parent) {
+        this.tables = new LayeredMap<>(parent == null ? null : parent.tables);
+        this.indexTable = new LayeredMap<>(parent == null ? null : parent.indexTable);
+    }
+
+    /**
+     * A copy for a what-if, such as a down script judged against the schema its up script produced. It shares this
+     * model's tables until it changes one, so it is cheap; this model must not change while the copy is in use.
+     */
     public SchemaModel copy() {
-        SchemaModel m = new SchemaModel();
-        tables.forEach((k, v) -> m.tables.put(k, v.copy()));
-        m.indexTable.putAll(indexTable);
-        return m;
+        return new SchemaModel(this);
     }
 
     public TableInfo table(QName name) {
         return name == null ? null : tables.get(name.qualified());
+    }
+
+    /** The table for changing: a fork takes its own copy of a parent's table first. */
+    private TableInfo mutableTable(String key) {
+        TableInfo t = tables.get(key);
+        if (t != null && !tables.ownsKey(key)) {
+            t = t.copy();
+            tables.put(key, t);
+        }
+        return t;
     }
 
     public int tableCount() {
@@ -86,7 +104,7 @@ public final class SchemaModel {
     }
 
     private void applyAlter(ParsedStatement.AlterTable at) {
-        TableInfo t = tables.get(at.table().qualified());
+        TableInfo t = mutableTable(at.table().qualified());
         for (AlterAction a : at.actions()) {
             if (a instanceof AlterAction.RenameTable r && r.to() != null) {
                 if (t != null) {

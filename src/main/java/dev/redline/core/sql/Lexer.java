@@ -14,11 +14,13 @@ public final class Lexer {
     /** The characters of {@code [base, base + src.length)} of the input: a plain array is fastest to scan. */
     private final char[] src;
     private final int base;
+    private final boolean keepTrivia;
     private int pos;
 
-    private Lexer(char[] src, int base) {
+    private Lexer(char[] src, int base, boolean keepTrivia) {
         this.src = src;
         this.base = base;
+        this.keepTrivia = keepTrivia;
     }
 
     /** Tokenises the whole input, trivia included. */
@@ -28,6 +30,15 @@ public final class Lexer {
 
     /** Tokenises {@code [from, to)} of the input; offsets stay relative to the whole input. */
     public static List<Token> tokenize(CharSequence source, int from, int to) {
+        return tokenize(source, from, to, true);
+    }
+
+    /** Only the significant tokens of {@code [from, to)}: no whitespace or comments (what splitting needs). */
+    public static List<Token> significant(CharSequence source, int from, int to) {
+        return tokenize(source, from, to, false);
+    }
+
+    private static List<Token> tokenize(CharSequence source, int from, int to, boolean keepTrivia) {
         char[] chars = new char[to - from];
         if (source instanceof String s) {
             s.getChars(from, to, chars, 0);
@@ -36,7 +47,7 @@ public final class Lexer {
                 chars[i - from] = source.charAt(i);
             }
         }
-        return new Lexer(chars, from).run(0, chars.length);
+        return new Lexer(chars, from, keepTrivia).run(0, chars.length);
     }
 
     private List<Token> run(int from, int to) {
@@ -53,7 +64,9 @@ public final class Lexer {
             if (pos > limit) {
                 pos = limit;
             }
-            out.add(new Token(kind, base + start, base + pos));
+            if (keepTrivia || !kind.isTrivia()) {
+                out.add(new Token(kind, base + start, base + pos));
+            }
         }
         return out;
     }

@@ -25,7 +25,7 @@ public final class StatementSplitter {
     public static List<SqlStatement> split(SourceText source, List<Region> regions) {
         List<SqlStatement> out = new ArrayList<>();
         for (Region r : regions) {
-            List<Token> tokens = Lexer.tokenize(source.text(), r.start(), r.end());
+            List<Token> tokens = Lexer.significant(source.text(), r.start(), r.end());
             splitTokens(source, tokens, 0, tokens.size(), r.sectionIndex(), true, out);
         }
         return out;
