@@ -21,6 +21,28 @@ public final class MigrationState {
     private final Map<String, Integer> droppedColumns = new HashMap<>();
     private final Map<String, Integer> droppedTables = new HashMap<>();
     private final Set<String> createdSchemas = new HashSet<>();
+    /** Columns this migration dropped and added, per table, in order, for spotting renames done as drop + add. */
+    private final Map<String, java.util.List<ColumnEvent>> droppedColumnEvents = new HashMap<>();
+    private final Map<String, java.util.List<ColumnEvent>> addedColumnEvents = new HashMap<>();
+    /** Line of the latest UPDATE of each table in this migration (a copy between add and drop). */
+    private final Map<String, Integer> lastUpdateLine = new HashMap<>();
+
+    /** A column dropped or added by this migration, with its type when known. */
+    public record ColumnEvent(String column, dev.redline.core.parse.TypeName type, int line) {
+    }
+
+    public java.util.List<ColumnEvent> droppedColumns(String qualifiedTable) {
+        return droppedColumnEvents.getOrDefault(qualifiedTable, java.util.List.of());
+    }
+
+    public java.util.List<ColumnEvent> addedColumns(String qualifiedTable) {
+        return addedColumnEvents.getOrDefault(qualifiedTable, java.util.List.of());
+    }
+
+    /** Line of the last UPDATE of the table in this migration, or 0. */
+    public int lastUpdateLine(String qualifiedTable) {
+        return lastUpdateLine.getOrDefault(qualifiedTable, 0);
+    }
     private boolean lockTimeoutSet;
     private boolean lockTimeoutReported;
     private int secondOpinions;
@@ -135,11 +157,26 @@ public final class MigrationState {
         } else if (parsed instanceof ParsedStatement.Drop d && d.objectType().equals("TABLE")) {
             d.names().forEach(n -> tableDropped(n, line));
         } else if (parsed instanceof ParsedStatement.AlterTable at) {
+            String table = at.table().qualified();
             for (AlterAction a : at.actions()) {
+                if (a instanceof AlterAction.AddColumn ac) {
+                    addedColumnEvents.computeIfAbsent(table, k -> new java.util.ArrayList<>())
+                            .add(new ColumnEvent(ac.column().name(), ac.column().type(), line));
+                }
                 if (a instanceof AlterAction.DropColumn dc) {
+                    dev.redline.core.schema.TableInfo info = schemaBefore.table(at.table());
+                    dev.redline.core.schema.ColumnInfo old = info == null ? null : info.column(dc.column());
+                    droppedColumnEvents.computeIfAbsent(table, k -> new java.util.ArrayList<>())
+                            .add(new ColumnEvent(dc.column(), old == null ? null : old.type(), line));
                     columnDropped(at.table().qualified(), dc.column(), line);
                 } else if (a instanceof AlterAction.RenameTable rt && rt.to() != null) {
                     tableRenamed(at.table(), new QName(at.table().schema(), rt.to()));
+                }
+            }
+        } else if (parsed instanceof ParsedStatement.Dml dml) {
+            for (ParsedStatement.DataChange ch : dml.changes()) {
+                if (ch.verb().equals("UPDATE") && ch.table() != null) {
+                    lastUpdateLine.put(ch.table().qualified(), line);
                 }
             }
         } else if (parsed instanceof ParsedStatement.SetParameter sp && "lock_timeout".equals(sp.name())) {
