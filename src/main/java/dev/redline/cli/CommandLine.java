@@ -1,5 +1,6 @@
 package dev.redline.cli;
 
+import dev.redline.dryrun.Profiles;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -16,6 +17,9 @@ public final class CommandLine {
     static final String USAGE = """
             usage: redline [PROJECT]                 open the workbench (on PROJECT, a folder or .sql file)
                    redline check [OPTIONS] PATH...   review migrations headless, for CI
+                   redline dry-run --db JDBC_URL [OPTIONS] [PROJECT_DIR]
+                                                     run pending migrations on a clone and roll back
+                   redline sample [DIR]              copy the sample project under DIR and print its path
                    redline --version
                    redline --help
 
@@ -25,7 +29,9 @@ public final class CommandLine {
               --mode MODE      advisory (default): report only, exit 0
                                enforce: exit 1 when a migration needs review or could not be read
 
-            coming later: dry-run, sign
+            dry-run: see 'redline dry-run --help'
+
+            coming later: sign
 
             exit codes: 0 nothing blocks, 1 gate failed (enforce mode), 2 usage error or missing PATH,
                         3 internal error
@@ -79,6 +85,9 @@ public final class CommandLine {
             case "check":
                 return new CheckCommand(analyzer).run(rest, out, err);
             case "dry-run":
+                return new DryRunCommand(System.getenv(), Profiles.forCurrentUser()).run(rest, out, err);
+            case "sample":
+                return SampleCommand.run(rest, out, err);
             case "sign":
                 err.println("redline: " + first + " is not implemented yet");
                 return ExitCode.USAGE_OR_IO;
@@ -98,7 +107,7 @@ public final class CommandLine {
     }
 
     private static boolean isCommand(String arg) {
-        return arg.equals("check") || arg.equals("dry-run") || arg.equals("sign");
+        return arg.equals("check") || arg.equals("dry-run") || arg.equals("sign") || arg.equals("sample");
     }
 
     private static boolean exists(String arg) {

@@ -1,0 +1,44 @@
+package dev.redline.dryrun;
+
+import dev.redline.core.model.Migration;
+import dev.redline.core.model.Tool;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Diesel's {@code __diesel_schema_migrations}: one row per applied version, the folder name's version with its
+ * separators removed ({@code 2019-02-26-002946_create_user} is recorded as {@code 20190226002946}).
+ */
+final class DieselHistory implements HistoryTable {
+
+    @Override
+    public Tool tool() {
+        return Tool.DIESEL;
+    }
+
+    @Override
+    public Optional<History> read(Connection c) throws SQLException {
+        String table = HistoryTable.locate(c, null, "__diesel_schema_migrations");
+        if (table == null) {
+            return Optional.empty();
+        }
+        List<History.Applied> applied = new ArrayList<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT version FROM " + table + " ORDER BY version")) {
+            while (rs.next()) {
+                applied.add(new History.Applied(VersionOrder.digits(rs.getString(1)), null));
+            }
+        }
+        return Optional.of(new History(tool(), table, applied, List.of()));
+    }
+
+    @Override
+    public String keyOf(Migration m) {
+        return m.version() == null ? m.fileName() : VersionOrder.digits(m.version());
+    }
+}

@@ -1,0 +1,137 @@
+package dev.redline.dryrun;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.redline.cli.CommandLine;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code redline dry-run} end to end through {@link CommandLine}: flags, JSON contract, exit codes. */
+class DryRunCommandTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    static Run cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            code = new CommandLine().run(args, o, e);
+        }
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void missingDbIsAUsageError() {
+        Run run = cli("dry-run", dir.toString());
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("dry-run needs --db JDBC_URL"), run.err());
+    }
+
+    @Test
+    void unreachableServerIsExitTwoWithoutThePassword() {
+        Run run = cli("dry-run", "--db", "jdbc:postgresql://127.0.0.1:1/app?user=me&password=hunter2", "--migration",
+                write("V1__x.sql", "SELECT 1;\n").toString(), dir.toString());
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("cannot connect to jdbc:postgresql://127.0.0.1:1/app?user=me"), run.err());
+        assertFalse((run.out() + run.err()).contains("hunter2"), "the password leaked: " + run);
+    }
+
+    @Test
+    void productionTargetIsRefusedBeforeConnecting() throws IOException {
+        Files.createDirectories(dir.resolve(".redline"));
+        Files.writeString(dir.resolve(".redline/production"), "# prod\ndb.prod.example.com/app\n127.0.0.1:1\n");
+        Run run = cli("dry-run", "--db", "jdbc:postgresql://127.0.0.1:1/app", dir.toString());
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("refused: jdbc:postgresql://127.0.0.1:1/app is a production database"),
+                run.err());
+        assertTrue(run.err().contains(".redline/production:3"), run.err());
+    }
+
+    @Test
+    void jsonReportFollowsTheContractAndExitsOneOnFailure() throws Exception {
+        String db = Seed.freshDatabase("clijson");
+        Path ok = write("V1__ok.sql", "ALTER TABLE customers DROP COLUMN phone;\n");
+        Path bad = write("V2__bad.sql", "CREATE UNIQUE INDEX customers_email ON customers (email);\n");
+        Run run = cli("dry-run", "--db", TestServer.url(db) + "&password=s3cret", "--format", "json",
+                "--migration", ok.toString(), "--migration", bad.toString(), dir.toString());
+        assertEquals(1, run.exitCode(), run::toString);
+        assertFalse((run.out() + run.err()).contains("s3cret"), "the password leaked");
+        assertTrue(run.err().contains("PostgreSQL 17"), "the server version is shown before anything runs");
+
+        List<String> keys = keys(run.out());
+        // The contract's fields, in its order.
+        assertEquals(List.of("schemaVersion", "database", "url", "serverVersion"), keys.subList(0, 4));
+        for (String field : List.of("committed", "migrations", "path", "outcome", "statements", "index", "line",
+                "sql", "durationMs", "error", "sqlState", "message", "detail", "locks", "relation", "mode", "rewrote",
+                "valueChanges", "rowCounts", "table", "before", "after", "schemaChanges", "change", "column")) {
+            assertTrue(keys.contains(field), "missing " + field + " in " + run.out());
+        }
+        assertTrue(run.out().contains("\"committed\": false"));
+        assertTrue(run.out().contains("\"outcome\": \"failed\""));
+        assertTrue(run.out().contains("\"sqlState\": \"23505\""));
+        assertTrue(run.out().contains("\"relation\": \"public.customers\""));
+        assertTrue(run.out().contains("\"mode\": \"AccessExclusiveLock\""));
+        assertTrue(run.out().contains("\"change\": \"column-dropped\""));
+    }
+
+    @Test
+    void textReportExitsZeroWhenEverythingRan() throws Exception {
+        String db = Seed.freshDatabase("clitext");
+        Path ok = write("V1__ok.sql", "ALTER TABLE customers ADD COLUMN nickname text;\n");
+        Run run = cli("dry-run", "--db", TestServer.url(db), "--migration", ok.toString(), dir.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("ok"), run.out());
+        assertTrue(run.out().contains("schema column-added public.customers.nickname"), run.out());
+        assertTrue(run.out().contains("rolled back, nothing committed"), run.out());
+    }
+
+    @Test
+    void withoutAHistoryTableTheUserMustPick() throws Exception {
+        String db = Seed.freshDatabase("clinohistory");
+        Files.createDirectories(dir.resolve("db/migration"));
+        Files.writeString(dir.resolve("db/migration/V1__a.sql"), "SELECT 1;\n");
+        Run run = cli("dry-run", "--db", TestServer.url(db), dir.toString());
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("no migration history table of Flyway"), run.err());
+        assertTrue(run.err().contains("--migration"), run.err());
+    }
+
+    private Path write(String name, String sql) {
+        try {
+            return Files.writeString(dir.resolve(name), sql);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> keys(String json) throws IOException {
+        List<String> keys = new ArrayList<>();
+        try (JsonParser p = new JsonFactory().createParser(json)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == JsonToken.FIELD_NAME) {
+                    keys.add(p.currentName());
+                }
+            }
+        }
+        return keys;
+    }
+}
