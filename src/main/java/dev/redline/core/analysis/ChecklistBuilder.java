@@ -49,20 +49,64 @@ final class ChecklistBuilder {
         };
     }
 
-    /** The findings' own messages, deduplicated, the first few listed. */
+    /**
+     * Short phrases naming what each finding is about ("drops column public.customers.phone"), deduplicated, the
+     * first few listed; the full messages stay on the findings themselves.
+     */
     private static String describe(List<Finding> findings) {
-        Set<String> lines = new LinkedHashSet<>();
+        Set<String> phrases = new LinkedHashSet<>();
         for (Finding f : findings) {
-            lines.add(f.message());
+            phrases.add(phrase(f));
         }
-        List<String> listed = new ArrayList<>(lines);
+        List<String> listed = new ArrayList<>(phrases);
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < Math.min(MAX_LISTED, listed.size()); i++) {
-            sb.append(i == 0 ? "" : " ").append(listed.get(i));
+            sb.append(i == 0 ? "" : "; ").append(listed.get(i));
         }
         if (listed.size() > MAX_LISTED) {
-            sb.append(" And ").append(listed.size() - MAX_LISTED).append(" more.");
+            sb.append("; and ").append(listed.size() - MAX_LISTED).append(" more");
         }
-        return sb.toString();
+        String text = sb.toString();
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1) + ".";
+    }
+
+    /** What one finding says, in a few words with its target. */
+    static String phrase(Finding f) {
+        String t = f.target() == null ? "" : f.target();
+        return switch (f.rule()) {
+            case "drop-table" -> "drops table " + t;
+            case "drop-column" -> "drops column " + t;
+            case "drop-schema" -> "drops schema " + t;
+            case "drop-database" -> "drops database " + t;
+            case "truncate" -> "empties " + t + " (TRUNCATE)";
+            case "delete-without-where" -> "deletes every row of " + t + " (DELETE without WHERE)";
+            case "update-without-where" -> "overwrites every row of " + t + " (UPDATE without WHERE)";
+            case "rename-as-drop" -> "loses the values of " + t + " (a rename done as drop and re-create)";
+            case "drop-constraint" -> "drops constraint " + t;
+            case "add-not-null" -> "NOT NULL on " + t + " fails if a row is NULL";
+            case "add-unique" -> "UNIQUE/PRIMARY KEY on " + t + " fails on duplicates";
+            case "add-foreign-key" -> "FOREIGN KEY on " + t + " fails on rows without a match";
+            case "add-check" -> "CHECK on " + t + " fails on violating rows";
+            case "add-exclusion" -> "EXCLUDE on " + t + " fails on conflicting rows";
+            case "rename-table" -> "renames table " + t;
+            case "rename-column" -> "renames column " + t;
+            case "blocking-index-build" -> "index build blocks writes to " + t;
+            case "blocking-index-drop" -> "DROP INDEX " + t + " locks its table";
+            case "table-rewrite" -> "rewrites " + t + " under ACCESS EXCLUSIVE";
+            case "missing-lock-timeout" -> "no lock_timeout before locking " + t;
+            default -> lowerFirst(stripPeriod(f.message()));
+        };
+    }
+
+    private static String stripPeriod(String s) {
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** "Changes x" → "changes x", but "DO block" and "CALL p" keep their capitals. */
+    private static String lowerFirst(String s) {
+        if (s.length() < 2 || Character.isUpperCase(s.charAt(1))) {
+            return s;
+        }
+        return Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 }

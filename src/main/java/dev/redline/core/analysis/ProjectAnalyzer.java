@@ -12,7 +12,10 @@ import dev.redline.core.schema.SchemaModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Analyses a project folder or a single .sql file: finds the migrations, reads and parses them in parallel, then
@@ -20,6 +23,15 @@ import java.util.stream.IntStream;
  * script produced, without advancing it.
  */
 public final class ProjectAnalyzer {
+
+    /** Threads that read and parse ahead of the rules: one per core. */
+    private static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+    private static final ThreadFactory PREPARE_THREADS = runnable -> {
+        Thread t = new Thread(runnable, "redline-prepare");
+        t.setDaemon(true);
+        return t;
+    };
 
     private final LayoutDetector detector;
     private final ScriptLoader loader;
@@ -53,27 +65,33 @@ public final class ProjectAnalyzer {
         for (MigrationSet set : scan.sets()) {
             all.addAll(set.migrations());
         }
-        // Reading, splitting and parsing need no other migration: do them in parallel, keeping the order.
-        List<PreparedMigration> prepared = all.parallelStream()
-                .map(m -> MigrationAnalyzer.prepare(loader.load(m, scan.readAhead())))
-                .toList();
-        // Each set replays its own schema, so sets are independent of each other: analyse them in parallel too.
-        int[] offsets = new int[scan.sets().size() + 1];
-        for (int i = 0; i < scan.sets().size(); i++) {
-            offsets[i + 1] = offsets[i] + scan.sets().get(i).migrations().size();
+        // Reading, splitting and parsing need no other migration: workers do them ahead, in apply order, while this
+        // thread replays the schema and runs the rules (which must go in order) on what is ready.
+        ExecutorService workers = Executors.newFixedThreadPool(WORKERS, PREPARE_THREADS);
+        try {
+            List<CompletableFuture<PreparedMigration>> prepared = new ArrayList<>(all.size());
+            for (Migration m : all) {
+                prepared.add(CompletableFuture.supplyAsync(
+                        () -> MigrationAnalyzer.prepare(loader.load(m, scan.readAhead())), workers));
+            }
+            List<MigrationAnalysis> results = new ArrayList<>(all.size());
+            int next = 0;
+            for (MigrationSet set : scan.sets()) {
+                int end = next + set.migrations().size();
+                results.addAll(analyzeSet(prepared.subList(next, end)));
+                next = end;
+            }
+            return new ProjectAnalysis(root, scan.sets(), List.copyOf(results), scan.errors());
+        } finally {
+            workers.shutdownNow();
         }
-        List<List<MigrationAnalysis>> perSet = IntStream.range(0, scan.sets().size()).parallel()
-                .mapToObj(i -> analyzeSet(prepared.subList(offsets[i], offsets[i + 1])))
-                .toList();
-        List<MigrationAnalysis> results = new ArrayList<>(all.size());
-        perSet.forEach(results::addAll);
-        return new ProjectAnalysis(root, scan.sets(), List.copyOf(results), scan.errors());
     }
 
-    private List<MigrationAnalysis> analyzeSet(List<PreparedMigration> migrations) {
+    private List<MigrationAnalysis> analyzeSet(List<CompletableFuture<PreparedMigration>> migrations) {
         SchemaModel schema = new SchemaModel();
         List<MigrationAnalysis> out = new ArrayList<>(migrations.size());
-        for (PreparedMigration p : migrations) {
+        for (CompletableFuture<PreparedMigration> future : migrations) {
+            PreparedMigration p = future.join();
             boolean down = p.script().migration().direction() == Direction.DOWN;
             out.add(analyzer.analyze(p, down ? schema.copy() : schema));
         }
