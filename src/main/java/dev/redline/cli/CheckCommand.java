@@ -1,6 +1,9 @@
 package dev.redline.cli;
 
 import dev.redline.cli.CheckReport.CheckedPath;
+import dev.redline.core.analysis.ProjectAnalysis;
+import dev.redline.review.ReviewBook;
+import dev.redline.review.ReviewException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -9,13 +12,26 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code redline check}: analyses each PATH, hands the result to the chosen reporter, and turns the gate into an exit code. */
+/**
+ * {@code redline check}: analyses each PATH, looks up each migration's review, hands the result to the chosen
+ * reporter, and turns the gate into an exit code.
+ */
 final class CheckCommand {
 
     private final PathAnalyzer analyzer;
+    private final boolean projectRules;
 
     CheckCommand(PathAnalyzer analyzer) {
+        this(analyzer, false);
+    }
+
+    /**
+     * @param projectRules whether {@code analyzer} is Redline's own, to be replaced by one with the project's rule
+     *                     settings ({@code rule.<id>=} in {@code .redline/config.properties}) when it has any
+     */
+    CheckCommand(PathAnalyzer analyzer, boolean projectRules) {
         this.analyzer = analyzer;
+        this.projectRules = projectRules;
     }
 
     ExitCode run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
@@ -29,12 +45,28 @@ final class CheckCommand {
             return ExitCode.USAGE_OR_IO;
         }
 
+        // Each PATH's repository configuration is read before anything is analysed: an error in it is a usage error.
+        List<ReviewBook> books = new ArrayList<>();
+        for (Path path : paths) {
+            try {
+                books.add(ReviewBook.open(path));
+            } catch (ReviewException e) {
+                err.println("redline: " + e.getMessage());
+                return ExitCode.USAGE_OR_IO;
+            }
+        }
+        GateMode mode = options.mode() != null ? options.mode() : configuredMode(books);
+
         List<CheckedPath> checked = new ArrayList<>();
         for (int i = 0; i < paths.size(); i++) {
             Path path = paths.get(i);
-            checked.add(new CheckedPath(options.paths().get(i), path, analyzer.analyze(path, options.allSql())));
+            ReviewBook book = books.get(i);
+            ProjectAnalysis analysis = projectRules && !book.config().rules().isDefault()
+                    ? book.analyzer().analyze(path, options.allSql())
+                    : analyzer.analyze(path, options.allSql());
+            checked.add(new CheckedPath(options.paths().get(i), path, analysis, book.statuses(analysis)));
         }
-        CheckReport report = CheckReport.of(checked, options.mode());
+        CheckReport report = CheckReport.of(checked, mode);
 
         try {
             options.format().reporter().write(report, out);
@@ -48,6 +80,16 @@ final class CheckCommand {
             return ExitCode.USAGE_OR_IO;
         }
         return report.failsGate() ? ExitCode.GATE_FAILED : ExitCode.OK;
+    }
+
+    /** Without {@code --mode}: enforce when any PATH's project sets {@code mode=enforce}, else advisory. */
+    private static GateMode configuredMode(List<ReviewBook> books) {
+        for (ReviewBook book : books) {
+            if ("enforce".equals(book.config().mode())) {
+                return GateMode.ENFORCE;
+            }
+        }
+        return GateMode.ADVISORY;
     }
 
     /** Resolves every PATH, or names each one that does not exist and returns {@code null}. */

@@ -8,21 +8,28 @@ import java.util.List;
  *
  * @param paths  the PATH arguments as typed, in order
  * @param allSql treat every .sql file under a folder as a plain migration
+ * @param mode   the gate mode given with {@code --mode}, or {@code null}: then {@code mode=} in the project's
+ *               {@code .redline/config.properties} decides, else advisory
  * @param help   {@code -h}/{@code --help} was given: print check's usage and do nothing else
  */
 record CheckOptions(List<String> paths, boolean allSql, OutputFormat format, GateMode mode, boolean help) {
 
     static final String USAGE = """
-            usage: redline check [--all-sql] [--format text|json|sarif] [--mode advisory|enforce] PATH...
+            usage: redline check [--all-sql] [--format text|json|sarif|github] [--mode advisory|enforce] PATH...
 
             Reviews the migrations under each PATH (a project folder or a single .sql file) and reports
             what they drop, change, rename, lock or cannot undo.
 
               --all-sql        treat every .sql file under a folder as a plain migration, whatever the layout
-              --format FORMAT  text (default), json, or sarif (SARIF 2.1.0, for code-scanning uploads)
-              --mode MODE      advisory (default): report only, exit 0
-                               enforce: exit 1 when a migration needs review or could not be read
+              --format FORMAT  text (default), json, sarif (SARIF 2.1.0, for code-scanning uploads), or
+                               github (workflow annotations for GitHub Actions)
+              --mode MODE      advisory: report only, exit 0
+                               enforce: exit 1 when a migration with a destructive or risky finding has no
+                               approved, current review, or a file could not be read
+                               (default: mode= in .redline/config.properties, else advisory)
               -h, --help       show this help
+
+            Reviews are recorded with 'redline sign MIGRATION'; see docs/reviews.md.
 
             exit codes: 0 nothing blocks, 1 gate failed (enforce mode), 2 usage error or missing PATH,
                         3 internal error
@@ -32,7 +39,7 @@ record CheckOptions(List<String> paths, boolean allSql, OutputFormat format, Gat
         List<String> paths = new ArrayList<>();
         boolean allSql = false;
         OutputFormat format = OutputFormat.TEXT;
-        GateMode mode = GateMode.ADVISORY;
+        GateMode mode = null;
         boolean optionsEnded = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);

@@ -25,26 +25,39 @@ public final class CommandLine {
 
             check options:
               --all-sql        treat every .sql file under a folder as a plain migration, whatever the layout
-              --format FORMAT  text (default), json, or sarif
-              --mode MODE      advisory (default): report only, exit 0
-                               enforce: exit 1 when a migration needs review or could not be read
+              --format FORMAT  text (default), json, sarif, or github (workflow annotations)
+              --mode MODE      advisory: report only, exit 0
+                               enforce: exit 1 when a migration needs an approved, current review
+                               or could not be read (default: mode= in .redline/config.properties)
+
+            sign and review:
+                   redline sign MIGRATION --verdict approve|reject [--note TEXT]
+                                [--reviewer "Name <email>"] [--dry-run-report FILE] --confirm-all
+                                                     record a sign-off next to the migration
+                   redline review MIGRATION [--format markdown|json]
+                                                     show a migration's review (Markdown for a PR)
 
             dry-run: see 'redline dry-run --help'
-
-            coming later: sign
 
             exit codes: 0 nothing blocks, 1 gate failed (enforce mode), 2 usage error or missing PATH,
                         3 internal error
             """;
 
     private final PathAnalyzer analyzer;
+    /** Whether the analyzer is Redline's own, so a project's rule settings apply (a test's fake stays as given). */
+    private final boolean projectRules;
 
     public CommandLine() {
-        this(PathAnalyzer.standard());
+        this(PathAnalyzer.standard(), true);
     }
 
     CommandLine(PathAnalyzer analyzer) {
+        this(analyzer, false);
+    }
+
+    private CommandLine(PathAnalyzer analyzer, boolean projectRules) {
         this.analyzer = analyzer;
+        this.projectRules = projectRules;
     }
 
     /**
@@ -83,14 +96,15 @@ public final class CommandLine {
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         switch (first) {
             case "check":
-                return new CheckCommand(analyzer).run(rest, out, err);
+                return new CheckCommand(analyzer, projectRules).run(rest, out, err);
             case "dry-run":
                 return new DryRunCommand(System.getenv(), Profiles.forCurrentUser()).run(rest, out, err);
             case "sample":
                 return SampleCommand.run(rest, out, err);
             case "sign":
-                err.println("redline: " + first + " is not implemented yet");
-                return ExitCode.USAGE_OR_IO;
+                return new SignCommand(SignPrompter.forConsole(System.console())).run(rest, out, err);
+            case "review":
+                return new ReviewCommand().run(rest, out, err);
             case "--version":
                 out.println("redline " + RedlineVersion.current());
                 return ExitCode.OK;
@@ -107,7 +121,8 @@ public final class CommandLine {
     }
 
     private static boolean isCommand(String arg) {
-        return arg.equals("check") || arg.equals("dry-run") || arg.equals("sign") || arg.equals("sample");
+        return arg.equals("check") || arg.equals("dry-run") || arg.equals("sign") || arg.equals("review")
+                || arg.equals("sample");
     }
 
     private static boolean exists(String arg) {

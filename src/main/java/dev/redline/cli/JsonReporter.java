@@ -12,8 +12,13 @@ import dev.redline.core.analysis.ProjectAnalysis.PathError;
 import dev.redline.core.model.Finding;
 import dev.redline.core.model.Migration;
 import dev.redline.core.model.ScriptProblem;
+import dev.redline.review.Review;
+import dev.redline.review.ReviewState;
+import dev.redline.review.ReviewStatus;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON report, schema version 1. Field names are a public contract (README, "JSON output"): fields may be
@@ -32,8 +37,9 @@ final class JsonReporter implements Reporter {
 
             g.writeArrayFieldStart("migrations");
             for (CheckedPath checked : report.paths()) {
-                for (MigrationAnalysis migration : checked.analysis().migrations()) {
-                    writeMigration(g, checked, migration);
+                List<MigrationAnalysis> migrations = checked.analysis().migrations();
+                for (int i = 0; i < migrations.size(); i++) {
+                    writeMigration(g, checked, migrations.get(i), checked.review(i));
                 }
             }
             g.writeEndArray();
@@ -56,8 +62,8 @@ final class JsonReporter implements Reporter {
         out.println();
     }
 
-    private static void writeMigration(JsonGenerator g, CheckedPath checked, MigrationAnalysis analysis)
-            throws IOException {
+    private static void writeMigration(JsonGenerator g, CheckedPath checked, MigrationAnalysis analysis,
+                                       ReviewStatus review) throws IOException {
         Migration migration = analysis.migration();
         g.writeStartObject();
         g.writeStringField("path", migration.relativePath());
@@ -96,11 +102,29 @@ final class JsonReporter implements Reporter {
             g.writeEndObject();
         }
         g.writeEndArray();
+        g.writeStringField("review", review.state().id());
 
         // Additions to the contract: where the migration sits and which PATH argument it was found under.
         writeNullableString(g, "version", migration.version());
         writeNullableString(g, "set", migration.setLabel());
         g.writeStringField("root", checked.argument());
+        writeReviewDetail(g, review);
+        g.writeEndObject();
+    }
+
+    /** Why the migration is in its review state: the review file, who signed it off, what changed since. */
+    private static void writeReviewDetail(JsonGenerator g, ReviewStatus status) throws IOException {
+        g.writeObjectFieldStart("reviewDetail");
+        g.writeBooleanField("blocksGate", status.blocksGate());
+        g.writeStringField("reason", status.reason());
+        writeNullableString(g, "file", status.displayFile());
+        Review review = status.review();
+        writeNullableString(g, "verdict", review == null ? null : review.verdict().id());
+        writeNullableString(g, "reviewer", review == null ? null : review.reviewer().display());
+        writeNullableString(g, "reviewedAt", review == null ? null : review.reviewedAt().toString());
+        writeNullableString(g, "reviewedSha256", review == null ? null : review.sha256());
+        writeNullableString(g, "signature", status.signature() == null ? null : status.signature().status().id());
+        writeNullableString(g, "diff", status.diff());
         g.writeEndObject();
     }
 
@@ -132,6 +156,11 @@ final class JsonReporter implements Reporter {
         g.writeNumberField("needsReview", s.needsReview());
         g.writeStringField("gate", s.gatePasses() ? "pass" : "fail");
         g.writeStringField("mode", report.mode().id());
+        g.writeObjectFieldStart("reviews");
+        for (Map.Entry<ReviewState, Integer> e : s.reviews().entrySet()) {
+            g.writeNumberField(e.getKey().id(), e.getValue());
+        }
+        g.writeEndObject();
         g.writeEndObject();
     }
 }

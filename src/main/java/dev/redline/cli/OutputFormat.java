@@ -6,7 +6,8 @@ import java.util.function.Supplier;
 public enum OutputFormat {
     TEXT("text", TextReporter::new),
     JSON("json", JsonReporter::new),
-    SARIF("sarif", SarifReporter::new);
+    SARIF("sarif", SarifReporter::new),
+    GITHUB("github", GithubReporter::new);
 
     private final String id;
     private final Supplier<Reporter> reporter;
@@ -30,6 +31,6 @@ public enum OutputFormat {
                 return f;
             }
         }
-        throw new UsageException("unknown --format '" + id + "' (expected text, json or sarif)");
+        throw new UsageException("unknown --format '" + id + "' (expected text, json, sarif or github)");
     }
 }

@@ -9,12 +9,14 @@ import dev.redline.core.analysis.ProjectAnalysis.PathError;
 import dev.redline.core.model.Finding;
 import dev.redline.core.model.ScriptProblem;
 import dev.redline.core.model.Severity;
+import dev.redline.review.ReviewStatus;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -68,15 +70,17 @@ final class SarifReporter implements Reporter {
 
             g.writeArrayFieldStart("results");
             for (CheckedPath checked : report.paths()) {
-                for (MigrationAnalysis migration : checked.analysis().migrations()) {
-                    for (Finding finding : migration.findings()) {
-                        writeResult(g, migration, finding, ruleIndex.get(finding.rule()));
+                List<MigrationAnalysis> migrations = checked.analysis().migrations();
+                for (int i = 0; i < migrations.size(); i++) {
+                    for (Finding finding : migrations.get(i).findings()) {
+                        writeResult(g, migrations.get(i), checked.review(i), finding, ruleIndex.get(finding.rule()));
                     }
                 }
             }
             g.writeEndArray();
 
             writeInvocation(g, report);
+            writeRunProperties(g, report);
             g.writeEndObject();
             g.writeEndArray();
             g.writeEndObject();
@@ -84,8 +88,8 @@ final class SarifReporter implements Reporter {
         out.println();
     }
 
-    private void writeResult(JsonGenerator g, MigrationAnalysis migration, Finding finding, int ruleIndex)
-            throws IOException {
+    private void writeResult(JsonGenerator g, MigrationAnalysis migration, ReviewStatus review, Finding finding,
+                             int ruleIndex) throws IOException {
         g.writeStartObject();
         g.writeStringField("ruleId", finding.rule());
         g.writeNumberField("ruleIndex", ruleIndex);
@@ -119,7 +123,44 @@ final class SarifReporter implements Reporter {
         }
         writeNullableString(g, "target", finding.target());
         g.writeStringField("direction", migration.migration().direction().id());
+        g.writeStringField("review", review.state().id());
         g.writeEndObject();
+        if (review.approvedAndCurrent() && !review.blocksGate()) {
+            // A human signed this exact migration off: code scanning shows the finding as accepted, not open.
+            g.writeArrayFieldStart("suppressions");
+            g.writeStartObject();
+            g.writeStringField("kind", "external");
+            g.writeStringField("status", "accepted");
+            g.writeStringField("justification", review.reason());
+            if (review.displayFile() != null) {
+                g.writeObjectFieldStart("location");
+                g.writeObjectFieldStart("physicalLocation");
+                g.writeObjectFieldStart("artifactLocation");
+                g.writeStringField("uri", uri(review.file()));
+                g.writeEndObject();
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+
+    /** The gate's verdict and each migration that fails it, in the run's property bag. */
+    private static void writeRunProperties(JsonGenerator g, CheckReport report) throws IOException {
+        g.writeObjectFieldStart("properties");
+        g.writeStringField("gate", report.summary().gatePasses() ? "pass" : "fail");
+        g.writeStringField("mode", report.mode().id());
+        g.writeArrayFieldStart("blocked");
+        for (CheckReport.Blocked b : report.blocked()) {
+            g.writeStartObject();
+            g.writeStringField("path", b.migration().migration().relativePath());
+            g.writeStringField("review", b.review().state().id());
+            g.writeStringField("reason", b.review().reason());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
         g.writeEndObject();
     }
 

@@ -7,7 +7,11 @@ import dev.redline.core.analysis.ProjectAnalysis.PathError;
 import dev.redline.core.model.Finding;
 import dev.redline.core.model.ScriptProblem;
 import dev.redline.core.sql.SourceText;
+import dev.redline.review.ReviewState;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Compiler-style text: one diagnostic per finding with the source line and its span underlined, the files that
@@ -83,6 +87,7 @@ final class TextReporter implements Reporter {
         out.println(count(s.migrations(), "migration") + ", " + count(s.findings(), "finding")
                 + " (" + s.destructive() + " destructive, " + s.risky() + " risky, " + s.info() + " info), "
                 + s.unreadable() + " unreadable");
+        writeReviews(report, out);
         String needs = count(s.needsReview(), "migration") + (s.needsReview() == 1 ? " needs" : " need") + " review";
         if (s.gatePasses()) {
             out.println("gate: pass (" + report.mode().id() + " mode)");
@@ -90,6 +95,31 @@ final class TextReporter implements Reporter {
             out.println("gate: fail (enforce mode): " + needs + unreadableNote(s));
         } else {
             out.println("gate: would fail under --mode enforce: " + needs + unreadableNote(s) + " (advisory mode)");
+        }
+    }
+
+    /** How many migrations are in each review state, then each one that fails the gate and why. */
+    private static void writeReviews(CheckReport report, PrintStream out) {
+        List<String> counts = new ArrayList<>();
+        for (Map.Entry<ReviewState, Integer> e : report.summary().reviews().entrySet()) {
+            if (e.getValue() > 0 && e.getKey() != ReviewState.NOT_REQUIRED) {
+                counts.add(e.getValue() + " " + e.getKey().id());
+            }
+        }
+        if (counts.isEmpty()) {
+            return;
+        }
+        out.println("reviews: " + String.join(", ", counts));
+        for (CheckReport.Blocked b : report.blocked()) {
+            out.println("  " + b.migration().migration().relativePath() + ": " + b.review().state().id() + ": "
+                    + b.review().reason());
+            if (b.review().diff() != null) {
+                b.review().diff().lines().forEach(line -> out.println("      " + line));
+            }
+        }
+        if (report.blocked().stream().anyMatch(b -> b.review().state() == ReviewState.MISSING
+                || b.review().state() == ReviewState.STALE)) {
+            out.println("  sign a migration off with: redline sign MIGRATION --verdict approve|reject --confirm-all");
         }
     }
 

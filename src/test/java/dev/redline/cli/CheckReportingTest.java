@@ -84,6 +84,9 @@ class CheckReportingTest {
         assertTrue(info.containsKey("target") && info.get("target") == null);
         assertTrue(info.containsKey("hint") && info.get("hint") == null);
         assertEquals(List.of(), m.get("errors"));
+        assertEquals("missing", m.get("review"), "the review state follows the contract fields");
+        assertEquals(List.of("review", "version", "set", "root", "reviewDetail"),
+                List.copyOf(m.keySet()).subList(9, 14));
 
         Map<String, Object> blob = object(migrations.get(1));
         assertNull(blob.get("inTransaction"));
@@ -99,7 +102,9 @@ class CheckReportingTest {
 
         Map<String, Object> summary = object(root.get("summary"));
         assertEquals(List.of("migrations", "findings", "destructive", "risky", "info", "unparsed", "unreadable",
-                "needsReview", "gate", "mode"), List.copyOf(summary.keySet()));
+                "needsReview", "gate", "mode", "reviews"), List.copyOf(summary.keySet()));
+        assertEquals(Map.of("missing", 2L, "approved", 0L, "rejected", 0L, "stale", 0L, "not-required", 0L,
+                "invalid", 0L), summary.get("reviews"));
         assertEquals(2L, summary.get("migrations"));
         assertEquals(3L, summary.get("findings"));
         assertEquals(1L, summary.get("destructive"));

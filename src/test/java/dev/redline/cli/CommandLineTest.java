@@ -61,12 +61,26 @@ class CommandLineTest {
     }
 
     @Test
-    void reservedCommandsAreNotImplementedYet() {
-        for (String command : new String[] {"sign"}) {
-            CliRun run = CliRun.run(NO_ANALYSIS, command, dir.toString());
-            assertEquals(2, run.exitCode(), run::toString);
-            assertTrue(run.err().contains("not implemented yet"), run::toString);
-        }
+    void signAndReviewAreUsageErrorsWithoutAMigration() {
+        assertUsageError("sign needs a MIGRATION", "sign", "--verdict", "approve", "--confirm-all");
+        assertUsageError("sign needs --verdict approve or --verdict reject", "sign", dir.toString(), "--confirm-all");
+        assertUsageError("unknown --verdict 'lgtm'", "sign", dir.toString(), "--verdict", "lgtm");
+        assertUsageError("unknown option '--force' for sign", "sign", dir.toString(), "--force");
+        assertUsageError("no such migration file", "sign", dir.toString(), "--verdict", "approve", "--confirm-all");
+        assertUsageError("review needs a MIGRATION", "review");
+        assertUsageError("unknown --format 'html' for review", "review", "x.sql", "--format", "html");
+        assertUsageError("no such migration file", "review", dir.resolve("missing.sql").toString());
+        assertEquals(0, CliRun.run(NO_ANALYSIS, "sign", "--help").exitCode());
+        assertEquals(0, CliRun.run(NO_ANALYSIS, "review", "--help").exitCode());
+        assertTrue(CliRun.run(NO_ANALYSIS, "--help").out().contains("redline sign MIGRATION --verdict approve|reject"));
+        assertFalse(CommandLine.opensWorkbench(new String[] {"review"}), "review is a command, not a folder");
+    }
+
+    private static void assertUsageError(String expected, String... args) {
+        CliRun run = CliRun.run(NO_ANALYSIS, args);
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains(expected), () -> "expected \"" + expected + "\" in\n" + run);
+        assertEquals("", run.out(), run::toString);
     }
 
     @Test
