@@ -11,6 +11,8 @@ import dev.redline.dryrun.Profiles;
 import dev.redline.dryrun.TargetConnection;
 import dev.redline.dryrun.TargetRole;
 import dev.redline.dryrun.TargetUrl;
+import dev.redline.dryrun.embedded.EmbeddedDryRun;
+import dev.redline.dryrun.embedded.ScratchSpace;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -27,7 +29,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code redline dry-run}: resolves the target and refuses production, connects and shows what it is connected to,
  * picks the migrations, hands them to {@link DryRunner}, and prints the report. Ctrl-C cancels the running statement
- * and waits for the rollback before the JVM exits.
+ * and waits for the rollback before the JVM exits. Without {@code --db} or {@code --profile}, {@link EmbeddedDryRun}
+ * does the same on an embedded PostgreSQL it builds (replay, seed or clone) and deletes, its progress on stderr.
  */
 final class DryRunCommand {
 
@@ -47,6 +50,9 @@ final class DryRunCommand {
         }
         Path projectDir = projectDir(options.projectDir());
         List<Path> files = migrationFiles(options.migrations());
+        if (options.embedded()) {
+            return runEmbedded(options, projectDir, files, out, err);
+        }
 
         TargetUrl url;
         TargetRole role;
@@ -94,19 +100,80 @@ final class DryRunCommand {
                 return ExitCode.USAGE_OR_IO;
             }
 
-            DryRunSettings settings = DryRunSettings.defaults();
-            if (options.lockTimeout() != null) {
-                settings = settings.withLockTimeout(options.lockTimeout());
-            }
-            if (options.statementTimeout() != null) {
-                settings = settings.withStatementTimeout(options.statementTimeout());
-            }
-            DryRunReport report = runCancellable(new DryRunner(settings), target, role, selection);
+            DryRunReport report = runCancellable(new DryRunner(settings(options)), target, role, selection);
             return write(report, options.format(), out, err);
         } catch (TargetConnection.Failed e) {
             err.println("redline: " + e.getMessage());
             return ExitCode.USAGE_OR_IO;
         }
+    }
+
+    private static DryRunSettings settings(DryRunOptions options) {
+        DryRunSettings settings = DryRunSettings.defaults();
+        if (options.lockTimeout() != null) {
+            settings = settings.withLockTimeout(options.lockTimeout());
+        }
+        if (options.statementTimeout() != null) {
+            settings = settings.withStatementTimeout(options.statementTimeout());
+        }
+        return settings;
+    }
+
+    /**
+     * No --db: an embedded PostgreSQL, built by replaying the project's earlier migrations (or cloning
+     * --clone-from), seeded, dry-run, stopped and deleted. Progress goes to standard error; Ctrl-C cancels whatever
+     * step runs and waits for the server to be stopped and its data deleted.
+     */
+    private ExitCode runEmbedded(DryRunOptions options, Path projectDir, List<Path> files, PrintStream out,
+                                 PrintStream err) throws UsageException {
+        Path seed = options.seed() == null ? null : path(options.seed());
+        EmbeddedDryRun.CloneSource clone = null;
+        if (options.cloneFrom() != null) {
+            TargetUrl source;
+            try {
+                source = TargetUrl.parse(options.cloneFrom());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--clone-from: " + e.getMessage());
+            }
+            clone = new EmbeddedDryRun.CloneSource(source, options.sampleRows());
+            err.println("redline: cloning " + source.display() + " read-only (one READ ONLY transaction; "
+                    + (options.sampleRows() == null ? "every row" : "at most " + options.sampleRows()
+                    + " rows per table, plus the rows they reference") + ") into an embedded PostgreSQL");
+        } else {
+            err.println("redline: no --db: dry-run on an embedded PostgreSQL, after applying the project's earlier "
+                    + "migrations to it; it is deleted afterwards");
+        }
+        EmbeddedDryRun.Request request = new EmbeddedDryRun.Request(projectDir, files, seed, clone,
+                settings(options), env);
+        EmbeddedDryRun service = new EmbeddedDryRun(ScratchSpace.defaultSpace(env));
+        Cancellation cancellation = new Cancellation();
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            cancellation.cancel();
+            try {
+                done.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "redline-dry-run-cancel");
+        boolean hooked = addHook(hook);
+        DryRunReport report;
+        try {
+            report = service.run(request, new DryRunProgressPrinter(err), cancellation);
+        } catch (EmbeddedDryRun.Failed e) {
+            err.println("redline: " + e.getMessage());
+            return e.kind() == EmbeddedDryRun.Failed.Kind.CANCELLED ? ExitCode.GATE_FAILED : ExitCode.USAGE_OR_IO;
+        } finally {
+            done.countDown();
+            if (hooked) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running: it returns as soon as it sees the latch
+                }
+            }
+        }
+        return write(report, options.format(), out, err);
     }
 
     /** Runs the dry-run with a shutdown hook that cancels it and waits for its rollback (Ctrl-C, SIGTERM). */

@@ -48,6 +48,7 @@ final class DryRunJsonReporter implements DryRunReporter {
             // Additions to the contract.
             g.writeStringField("redline", RedlineVersion.current());
             writeHistory(g, report.history());
+            writeEmbedded(g, report.embedded());
             g.writeArrayFieldStart("sideEffects");
             for (SideEffect s : report.sideEffects()) {
                 g.writeStartObject();
@@ -160,6 +161,59 @@ final class DryRunJsonReporter implements DryRunReporter {
         g.writeEndArray();
         writeNullableLong(g, "rows", s.rows());
         g.writeEndObject();
+    }
+
+    private static void writeEmbedded(JsonGenerator g, DryRunReport.Embedded e) throws IOException {
+        if (e == null) {
+            g.writeNullField("embedded");
+            return;
+        }
+        g.writeObjectFieldStart("embedded");
+        g.writeStringField("serverVersion", e.serverVersion());
+        g.writeNumberField("startupMs", e.startupMs());
+        writeStrings(g, "replayed", e.replayed());
+        writeStrings(g, "createdRoles", e.createdRoles());
+        if (e.seed() == null) {
+            g.writeNullField("seed");
+        } else {
+            g.writeObjectFieldStart("seed");
+            g.writeStringField("path", e.seed().path());
+            g.writeStringField("kind", e.seed().kind());
+            g.writeNumberField("statements", e.seed().statements());
+            g.writeNumberField("rows", e.seed().rows());
+            g.writeEndObject();
+        }
+        DryRunReport.Clone c = e.clonedFrom();
+        if (c == null) {
+            g.writeNullField("clonedFrom");
+        } else {
+            g.writeObjectFieldStart("clonedFrom");
+            g.writeStringField("source", c.source());
+            g.writeStringField("serverVersion", c.serverVersion());
+            if (c.sampleRows() == null) {
+                g.writeNullField("sampleRows");
+            } else {
+                g.writeNumberField("sampleRows", c.sampleRows());
+            }
+            g.writeNumberField("tables", c.tables());
+            g.writeNumberField("rows", c.rows());
+            g.writeNumberField("referenceRows", c.referenceRows());
+            writeStrings(g, "notCopied", c.notCopied());
+            g.writeEndObject();
+        }
+        writeStrings(g, "cleanedLeftovers", e.cleanedLeftovers());
+        writeStrings(g, "notes", e.notes());
+        g.writeBooleanField("dataDirectoryRemoved", e.dataDirectoryRemoved());
+        g.writeEndObject();
+    }
+
+    private static void writeStrings(JsonGenerator g, String field, java.util.List<String> values)
+            throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
     }
 
     private static void writeHistory(JsonGenerator g, HistorySummary h) throws IOException {

@@ -16,9 +16,18 @@ import java.util.regex.Pattern;
  * @param projectDir       the PROJECT_DIR argument, or {@code null} for the working directory
  * @param lockTimeout      {@code --lock-timeout}, or {@code null} for the default
  * @param statementTimeout {@code --statement-timeout}, or {@code null} for the default
+ * @param seed             {@code --seed} (embedded database only), or {@code null}
+ * @param cloneFrom        {@code --clone-from} JDBC URL (embedded database only), or {@code null}
+ * @param sampleRows       {@code --sample-rows} (with {@code --clone-from}), or {@code null} for every row
  */
 record DryRunOptions(String db, String profile, Format format, List<String> migrations, String projectDir,
-                     Duration lockTimeout, Duration statementTimeout, boolean help) {
+                     Duration lockTimeout, Duration statementTimeout, boolean help, String seed, String cloneFrom,
+                     Integer sampleRows) {
+
+    /** Without --db or --profile the dry-run runs on an embedded PostgreSQL that Redline starts and throws away. */
+    boolean embedded() {
+        return db == null && profile == null;
+    }
 
     /** The report formats of {@code dry-run}. */
     enum Format {
@@ -26,26 +35,41 @@ record DryRunOptions(String db, String profile, Format format, List<String> migr
     }
 
     static final String USAGE = """
-            usage: redline dry-run --db JDBC_URL [--format text|json] [--migration PATH]... [PROJECT_DIR]
+            usage: redline dry-run [--db JDBC_URL | --profile NAME] [--migration PATH]... [PROJECT_DIR]
+                   redline dry-run [--seed FILE] [--migration PATH]... [PROJECT_DIR]          (embedded)
+                   redline dry-run --clone-from JDBC_URL [--sample-rows N] [--seed FILE] [PROJECT_DIR]
 
             Runs migrations against a clone or branch of the database inside one transaction and rolls it back,
             reporting per statement its duration, errors, locks and table rewrites, and per migration the row
             counts and schema changes. Nothing is ever committed. A target named in the project's
             .redline/production, or declared production in a profile, is refused.
 
+            Without --db or --profile, Redline starts an embedded PostgreSQL 17 (about a second), applies for
+            real the project's migrations before the one(s) dry-run, loads --seed, dry-runs, then stops it and
+            deletes its data. By default the project's last migration is dry-run on all the ones before it.
+
               --db JDBC_URL            the database to dry-run against (jdbc:postgresql://HOST[:PORT]/DB?user=…);
                                        the password comes from ~/.pgpass or PGPASSWORD, never from Redline
               --profile NAME           a saved connection profile instead of --db
               --migration PATH         run exactly this file; repeat for more, they run in the order given
                                        (default: the pending migrations of PROJECT_DIR, by the history table
-                                       its migration tool keeps on the database)
+                                       its migration tool keeps on the database; embedded: the last migration,
+                                       after applying every migration before it)
+              --seed FILE              embedded: load this data after the replay: plain SQL (COPY … FROM stdin
+                                       blocks too), or a pg_dump archive (-Fc/-Fd/-Ft; needs pg_restore)
+              --clone-from JDBC_URL    embedded: clone this database instead of replaying migrations, reading
+                                       nothing but its catalog and rows (READ ONLY transaction); the pending
+                                       migrations come from the history table the clone holds
+              --sample-rows N          with --clone-from: copy at most N rows per table, plus the rows they
+                                       reference (history tables are copied whole)
               --format FORMAT          text (default) or json
               --lock-timeout D         lock_timeout for every statement (default 5s; units ms, s, min, h)
               --statement-timeout D    statement_timeout for every statement (default 10min)
               -h, --help               show this help
 
             exit codes: 0 every migration ran ok, 1 a migration failed or was refused,
-                        2 usage or connection error, or a refused (production) target
+                        2 usage or connection error, a refused (production) target, or an embedded
+                          database that could not be built (a replayed migration, the seed or the clone failed)
             """;
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|min|m|h)?");
@@ -58,6 +82,9 @@ record DryRunOptions(String db, String profile, Format format, List<String> migr
         List<String> positional = new ArrayList<>();
         Duration lockTimeout = null;
         Duration statementTimeout = null;
+        String seed = null;
+        String cloneFrom = null;
+        Integer sampleRows = null;
         boolean optionsEnded = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -75,11 +102,16 @@ record DryRunOptions(String db, String profile, Format format, List<String> migr
             switch (name) {
                 case "--" -> optionsEnded = true;
                 case "-h", "--help" -> {
-                    return new DryRunOptions(null, null, Format.TEXT, List.of(), null, null, null, true);
+                    return new DryRunOptions(null, null, Format.TEXT, List.of(), null, null, null, true, null, null,
+                            null);
                 }
                 case "--db" -> db = inline != null ? inline : valueOf(args, ++i, name);
                 case "--profile" -> profile = inline != null ? inline : valueOf(args, ++i, name);
                 case "--migration" -> migrations.add(inline != null ? inline : valueOf(args, ++i, name));
+                case "--seed" -> seed = inline != null ? inline : valueOf(args, ++i, name);
+                case "--clone-from" -> cloneFrom = inline != null ? inline : valueOf(args, ++i, name);
+                case "--sample-rows" -> sampleRows = positive(name, inline != null ? inline : valueOf(args, ++i,
+                        name));
                 case "--format" -> format = format(inline != null ? inline : valueOf(args, ++i, name));
                 case "--lock-timeout" -> lockTimeout = duration(name, inline != null ? inline : valueOf(args, ++i,
                         name));
@@ -94,12 +126,33 @@ record DryRunOptions(String db, String profile, Format format, List<String> migr
         if (db != null && profile != null) {
             throw new UsageException("give --db or --profile, not both");
         }
-        if (db == null && profile == null) {
-            throw new UsageException("dry-run needs --db JDBC_URL: the clone or branch to run the migrations "
-                    + "against (e.g. --db 'jdbc:postgresql://localhost:5432/app_clone?user=me')");
+        boolean target = db != null || profile != null;
+        if (target && seed != null) {
+            throw new UsageException("--seed loads data into the embedded database: give it without --db or "
+                    + "--profile (the target you name already has its data)");
+        }
+        if (target && cloneFrom != null) {
+            throw new UsageException("--clone-from clones into the embedded database: give it without --db or "
+                    + "--profile");
+        }
+        if (sampleRows != null && cloneFrom == null) {
+            throw new UsageException("--sample-rows goes with --clone-from (it limits the rows copied per table)");
         }
         return new DryRunOptions(db, profile, format, List.copyOf(migrations),
-                positional.isEmpty() ? null : positional.get(0), lockTimeout, statementTimeout, false);
+                positional.isEmpty() ? null : positional.get(0), lockTimeout, statementTimeout, false, seed,
+                cloneFrom, sampleRows);
+    }
+
+    private static Integer positive(String option, String value) throws UsageException {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the message
+        }
+        throw new UsageException(option + " takes a number of rows greater than zero (got '" + value + "')");
     }
 
     private static Format format(String value) throws UsageException {

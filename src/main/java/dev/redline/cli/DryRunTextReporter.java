@@ -28,7 +28,12 @@ final class DryRunTextReporter implements DryRunReporter {
         DryRunReport.Target t = report.database();
         out.println("dry-run on " + t.url() + " (database " + t.database() + ", role "
                 + (t.role() == null ? "not declared" : t.role()) + ", PostgreSQL " + t.serverVersion() + ")");
-        writeHistory(report.history(), out);
+        if (report.embedded() != null) {
+            writeEmbedded(report.embedded(), out);
+        }
+        if (report.embedded() == null || report.history() != null) {
+            writeHistory(report.history(), out);
+        }
         if (report.migrations().isEmpty()) {
             out.println("nothing to run: no pending migration");
         }
@@ -48,6 +53,40 @@ final class DryRunTextReporter implements DryRunReporter {
             out.println("stopped: " + report.abort().message());
         }
         out.println(summary(report));
+    }
+
+    private static void writeEmbedded(DryRunReport.Embedded e, PrintStream out) {
+        out.println(String.format(Locale.ROOT, "embedded PostgreSQL %s, started in %.1f s; its data directory %s",
+                e.serverVersion(), e.startupMs() / 1000.0, e.dataDirectoryRemoved() ? "was deleted when it stopped"
+                        : "could NOT be deleted (the next run removes it)"));
+        if (e.clonedFrom() == null) {
+            out.println(e.replayed().isEmpty() ? "replayed: nothing (the dry-run ran on an empty database"
+                    + (e.seed() == null ? ")" : " plus the seed)")
+                    : "replayed for real before the dry-run: " + String.join(", ", e.replayed()));
+        } else {
+            DryRunReport.Clone c = e.clonedFrom();
+            out.println(String.format(Locale.ROOT, "cloned read-only from %s (PostgreSQL %s): %d tables, %,d rows%s",
+                    c.source(), c.serverVersion(), c.tables(), c.rows(), c.sampleRows() == null ? ""
+                            : String.format(Locale.ROOT, " (at most %,d per table, plus %,d they reference)",
+                            c.sampleRows(), c.referenceRows())));
+            for (String n : c.notCopied()) {
+                out.println("  not copied: " + n);
+            }
+        }
+        if (!e.createdRoles().isEmpty()) {
+            out.println("roles created for the replay: " + String.join(", ", e.createdRoles()));
+        }
+        if (e.seed() != null) {
+            out.println(String.format(Locale.ROOT, "seed: %s (%s%s)", e.seed().path(), e.seed().kind(),
+                    e.seed().kind().equals("sql") ? String.format(Locale.ROOT, ", %,d statements, %,d rows copied",
+                            e.seed().statements(), e.seed().rows()) : ", restored with pg_restore --data-only"));
+        }
+        for (String l : e.cleanedLeftovers()) {
+            out.println("removed the leftovers of a crashed earlier run: " + l);
+        }
+        for (String n : e.notes()) {
+            out.println("  note: " + n);
+        }
     }
 
     private static void writeHistory(HistorySummary h, PrintStream out) {

@@ -13,14 +13,81 @@ import java.util.List;
  * @param sideEffects what the ROLLBACK did not undo
  * @param abort       why the run stopped before the end (cancelled, connection lost), or {@code null}
  * @param durationMs  the whole dry-run, probes and rollback included
+ * @param embedded    how the embedded scratch database was built, or {@code null} when the dry-run ran against a
+ *                    database the user gave
  */
 public record DryRunReport(Target database, boolean committed, HistorySummary history,
                            List<MigrationRun> migrations, List<SideEffect> sideEffects, Settings settings,
-                           Abort abort, double durationMs) {
+                           Abort abort, double durationMs, Embedded embedded) {
 
     public DryRunReport {
         migrations = List.copyOf(migrations);
         sideEffects = List.copyOf(sideEffects);
+    }
+
+    /** A dry-run against a database the user gave. */
+    public DryRunReport(Target database, boolean committed, HistorySummary history, List<MigrationRun> migrations,
+                        List<SideEffect> sideEffects, Settings settings, Abort abort, double durationMs) {
+        this(database, committed, history, migrations, sideEffects, settings, abort, durationMs, null);
+    }
+
+    /** The same report with {@code embedded} in place. */
+    public DryRunReport withEmbedded(Embedded embedded) {
+        return new DryRunReport(database, committed, history, migrations, sideEffects, settings, abort, durationMs,
+                embedded);
+    }
+
+    /** The same report with another {@code abort}. */
+    public DryRunReport withAbort(Abort abort) {
+        return new DryRunReport(database, committed, history, migrations, sideEffects, settings, abort, durationMs,
+                embedded);
+    }
+
+    /**
+     * How the embedded scratch database of a dry-run without a target was built.
+     *
+     * @param serverVersion         the embedded PostgreSQL's version
+     * @param startupMs             from the start of the server until it answered
+     * @param replayed              the migrations applied for real before the dry-run, in order (paths)
+     * @param createdRoles          roles created because a replayed migration named them
+     * @param seed                  the seed loaded after the replay, or {@code null}
+     * @param clonedFrom            the database cloned into it, or {@code null}
+     * @param cleanedLeftovers      folders of crashed earlier runs removed before this one started
+     * @param notes                 anything else the reviewer must know
+     * @param dataDirectoryRemoved  whether the server's data directory was deleted when it stopped
+     */
+    public record Embedded(String serverVersion, long startupMs, List<String> replayed, List<String> createdRoles,
+                           Seed seed, Clone clonedFrom, List<String> cleanedLeftovers, List<String> notes,
+                           boolean dataDirectoryRemoved) {
+        public Embedded {
+            replayed = List.copyOf(replayed);
+            createdRoles = List.copyOf(createdRoles);
+            cleanedLeftovers = List.copyOf(cleanedLeftovers);
+            notes = List.copyOf(notes);
+        }
+
+        public Embedded withDataDirectoryRemoved(boolean removed) {
+            return new Embedded(serverVersion, startupMs, replayed, createdRoles, seed, clonedFrom, cleanedLeftovers,
+                    notes, removed);
+        }
+    }
+
+    /** A seed file loaded into the embedded database: {@code kind} is {@code sql} or {@code pg_dump archive}. */
+    public record Seed(String path, String kind, int statements, long rows) {
+    }
+
+    /**
+     * A database cloned into the embedded server, read-only on the source.
+     *
+     * @param sampleRows    the per-table row limit, or {@code null} when every row was copied
+     * @param referenceRows rows copied beyond the sample because sampled rows reference them
+     * @param notCopied     objects that could not be recreated, each with the reason
+     */
+    public record Clone(String source, String serverVersion, Integer sampleRows, int tables, long rows,
+                        long referenceRows, List<String> notCopied) {
+        public Clone {
+            notCopied = List.copyOf(notCopied);
+        }
     }
 
     /** Whether every migration ran and none failed or was refused. */

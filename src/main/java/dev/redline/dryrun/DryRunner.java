@@ -60,8 +60,18 @@ public final class DryRunner {
         }
     }
 
+    /** Told before each migration of the plan runs. */
+    public interface Listener {
+        void starting(int index, int total, PlannedMigration migration);
+    }
+
     public DryRunReport run(TargetConnection target, String role, HistorySummary history,
                             List<PlannedMigration> plan, Cancellation cancellation) {
+        return run(target, role, history, plan, cancellation, (index, total, migration) -> { });
+    }
+
+    public DryRunReport run(TargetConnection target, String role, HistorySummary history,
+                            List<PlannedMigration> plan, Cancellation cancellation, Listener listener) {
         Connection c = target.jdbc();
         long started = System.nanoTime();
         List<MigrationRun> runs = new ArrayList<>();
@@ -84,7 +94,8 @@ public final class DryRunner {
             sequencesBefore = sequences(c);
             state.inTransaction = true;
             String defaultSchema = currentSchema(c);
-            for (PlannedMigration m : plan) {
+            for (int index = 0; index < plan.size(); index++) {
+                PlannedMigration m = plan.get(index);
                 if (abort == null && cancellation.isCancelled()) {
                     abort = new Abort("cancelled", "cancelled before " + m.path() + "; everything was rolled back");
                 }
@@ -93,6 +104,7 @@ public final class DryRunner {
                             + abort.kind() + ")"));
                     continue;
                 }
+                listener.starting(index, plan.size(), m);
                 try {
                     runs.add(runMigration(c, target, defaultSchema, m, cancellation, state));
                 } catch (Stop stop) {

@@ -47,6 +47,15 @@ public final class TargetConnection implements AutoCloseable {
      * names none (pass {@code System.getenv()}).
      */
     public static TargetConnection open(TargetUrl url, Map<String, String> env) throws Failed {
+        return open(url, env, "redline dry-run", Map.of());
+    }
+
+    /**
+     * Connects as {@link #open(TargetUrl, Map)} does, showing {@code applicationName} in {@code pg_stat_activity},
+     * with {@code driverProperties} added to the driver's (e.g. {@code readOnly}).
+     */
+    public static TargetConnection open(TargetUrl url, Map<String, String> env, String applicationName,
+                                        Map<String, String> driverProperties) throws Failed {
         Properties props = new Properties();
         String user = url.user() != null ? url.user() : env.get("PGUSER");
         if (user != null) {
@@ -59,12 +68,13 @@ public final class TargetConnection implements AutoCloseable {
         if (url.sslMode() == null && env.get("PGSSLMODE") != null) {
             props.setProperty("sslmode", env.get("PGSSLMODE"));
         }
-        props.setProperty("ApplicationName", "redline dry-run");
+        props.setProperty("ApplicationName", applicationName);
         // Simple query protocol: each statement goes to the server exactly as written, parsed by PostgreSQL alone
         // (the driver's own splitter would cut BEGIN ATOMIC bodies at their inner semicolons).
         props.setProperty("preferQueryMode", "simple");
         props.setProperty("tcpKeepAlive", "true");
         props.setProperty("connectTimeout", "15");
+        driverProperties.forEach(props::setProperty);
         try {
             Connection c = DriverManager.getConnection(url.jdbcUrl(), props);
             try (Statement s = c.createStatement();

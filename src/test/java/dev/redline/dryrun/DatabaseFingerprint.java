@@ -20,20 +20,20 @@ import java.util.TreeMap;
  * section of their own, the sequences' current values. Two fingerprints are equal when the databases hold the same
  * things; {@link #differences} names the sections that differ.
  */
-record DatabaseFingerprint(Map<String, String> sections) {
+public record DatabaseFingerprint(Map<String, String> sections) {
 
     static final String SEQUENCE_VALUES = "sequence values";
 
     private static final String USER = "n.nspname NOT IN ('pg_catalog', 'information_schema') "
             + "AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp\\_%'";
 
-    static DatabaseFingerprint of(String database) throws SQLException {
+    public static DatabaseFingerprint of(String database) throws SQLException {
         try (Connection c = TestServer.connect(database)) {
             return of(c);
         }
     }
 
-    static DatabaseFingerprint of(Connection c) throws SQLException {
+    public static DatabaseFingerprint of(Connection c) throws SQLException {
         Map<String, String> sections = new TreeMap<>();
         sections.put("relations", rows(c, "SELECT format('%s.%s %s %s', n.nspname, c.relname, c.relkind, "
                 + "c.relpersistence) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " + USER));
@@ -71,7 +71,7 @@ record DatabaseFingerprint(Map<String, String> sections) {
     }
 
     /** The names of the sections that differ, with both values when they are short. */
-    List<String> differences(DatabaseFingerprint other) {
+    public List<String> differences(DatabaseFingerprint other) {
         List<String> out = new ArrayList<>();
         for (String key : new java.util.TreeSet<>(union(other))) {
             String a = sections.get(key);
@@ -84,7 +84,7 @@ record DatabaseFingerprint(Map<String, String> sections) {
     }
 
     /** The same fingerprint without the sequences' current values (which nextval() advances for good). */
-    DatabaseFingerprint withoutSequenceValues() {
+    public DatabaseFingerprint withoutSequenceValues() {
         Map<String, String> copy = new TreeMap<>(sections);
         copy.remove(SEQUENCE_VALUES);
         return new DatabaseFingerprint(copy);

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.redline.cli.CommandLine;
+import dev.redline.dryrun.embedded.ScratchSpace;
+import dev.redline.dryrun.embedded.TestSpace;
+import dev.redline.sample.SampleProject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -40,10 +43,74 @@ class DryRunCommandTest {
     }
 
     @Test
-    void missingDbIsAUsageError() {
-        Run run = cli("dry-run", dir.toString());
-        assertEquals(2, run.exitCode(), run::toString);
-        assertTrue(run.err().contains("dry-run needs --db JDBC_URL"), run.err());
+    void embeddedOnlyOptionsWithATargetAreUsageErrors() {
+        Run seed = cli("dry-run", "--db", "jdbc:postgresql://127.0.0.1:1/app", "--seed", "x.sql", dir.toString());
+        assertEquals(2, seed.exitCode(), seed::toString);
+        assertTrue(seed.err().contains("--seed loads data into the embedded database"), seed.err());
+        Run clone = cli("dry-run", "--profile", "p", "--clone-from", "jdbc:postgresql://h/db", dir.toString());
+        assertEquals(2, clone.exitCode(), clone::toString);
+        assertTrue(clone.err().contains("--clone-from clones into the embedded database"), clone.err());
+        Run sample = cli("dry-run", "--sample-rows", "10", dir.toString());
+        assertEquals(2, sample.exitCode(), sample::toString);
+        assertTrue(sample.err().contains("--sample-rows goes with --clone-from"), sample.err());
+        Run zero = cli("dry-run", "--clone-from", "jdbc:postgresql://h/db", "--sample-rows", "0", dir.toString());
+        assertEquals(2, zero.exitCode(), zero::toString);
+        assertTrue(zero.err().contains("greater than zero"), zero.err());
+    }
+
+    @Test
+    void withoutDbTheSampleProjectIsDryRunOnAnEmbeddedServer() throws Exception {
+        Path project = SampleProject.extractTo(dir);
+        Run run = embedded(() -> cli("dry-run", "--format", "json", project.toString()));
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("no --db: dry-run on an embedded PostgreSQL"), run.err());
+        assertTrue(run.err().contains("embedded PostgreSQL 17."), run.err());
+        assertTrue(run.err().contains("applying 3/3 db/migration/V3__add_tracking_numbers.sql"), run.err());
+        List<String> keys = keys(run.out());
+        assertEquals(List.of("schemaVersion", "database", "url", "serverVersion"), keys.subList(0, 4));
+        assertTrue(run.out().contains("\"role\": \"embedded\""), run.out());
+        assertTrue(run.out().replaceAll("\\s+", "").contains("\"replayed\":[\"db/migration/V1__create_schema.sql\","
+                + "\"db/migration/V2__seed_data.sql\",\"db/migration/V3__add_tracking_numbers.sql\"]"), run.out());
+        assertTrue(run.out().contains("\"dataDirectoryRemoved\": true"), run.out());
+        assertTrue(run.out().contains("\"path\": \"db/migration/V4__rename_phone_and_tidy_up.sql\""), run.out());
+        assertTrue(run.out().contains("\"change\": \"column-dropped\""), run.out());
+        assertEquals(List.of(), TestSpace.serverFolders(), "the server's folder is gone");
+
+        Run text = embedded(() -> cli("dry-run", project.toString()));
+        assertEquals(0, text.exitCode(), text::toString);
+        assertTrue(text.out().contains("replayed for real before the dry-run: db/migration/V1__create_schema.sql"),
+                text.out());
+        assertTrue(text.out().contains("its data directory was deleted when it stopped"), text.out());
+        assertTrue(text.out().contains("rows public.customers: 2000 → 2000"), text.out());
+    }
+
+    @Test
+    void cloneFromCopiesReadOnlyWithProgressOnStandardError() throws Exception {
+        String db = Seed.freshDatabase("cliclone");
+        Path drop = write("V9__drop_phone.sql", "ALTER TABLE customers DROP COLUMN phone;\n");
+        Run run = embedded(() -> cli("dry-run", "--clone-from", TestServer.url(db), "--sample-rows", "100",
+                "--migration", drop.toString(), dir.toString()));
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("read-only"), run.err());
+        assertTrue(run.err().contains("copied") && run.err().contains("public.orders: 100 rows"), run.err());
+        assertTrue(run.out().contains("cloned read-only from " + TestServer.url(db)), run.out());
+        assertTrue(run.out().contains("schema column-dropped public.customers.phone"), run.out());
+        assertEquals(List.of(), TestSpace.serverFolders(), "the server's folder is gone");
+    }
+
+    /** Runs {@code cli} with the embedded servers in the test JVM's shared scratch space. */
+    private static Run embedded(java.util.function.Supplier<Run> cli) {
+        String before = System.getProperty(ScratchSpace.ROOT_PROPERTY);
+        System.setProperty(ScratchSpace.ROOT_PROPERTY, TestSpace.get().root().toString());
+        try {
+            return cli.get();
+        } finally {
+            if (before == null) {
+                System.clearProperty(ScratchSpace.ROOT_PROPERTY);
+            } else {
+                System.setProperty(ScratchSpace.ROOT_PROPERTY, before);
+            }
+        }
     }
 
     @Test

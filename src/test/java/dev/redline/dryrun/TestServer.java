@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One real PostgreSQL for the whole test JVM (zonky's embedded binaries, started once, stopped at exit), and a
  * fresh database per test. Never a mock: the dry-run is only as good as what a real server says.
  */
-final class TestServer {
+public final class TestServer {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres server;
@@ -21,7 +21,7 @@ final class TestServer {
     private TestServer() {
     }
 
-    static synchronized EmbeddedPostgres get() {
+    public static synchronized EmbeddedPostgres get() {
         if (server == null) {
             try {
                 server = EmbeddedPostgres.builder().start();
@@ -40,26 +40,26 @@ final class TestServer {
         return server;
     }
 
-    static int port() {
+    public static int port() {
         return get().getPort();
     }
 
     /** A JDBC URL for {@code database} as the superuser {@code postgres} (trust authentication, no password). */
-    static String url(String database) {
+    public static String url(String database) {
         return "jdbc:postgresql://localhost:" + port() + "/" + database + "?user=postgres";
     }
 
-    static Connection connect(String database) throws SQLException {
+    public static Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(url(database));
     }
 
     /** Creates an empty database with a unique name and returns the name. */
-    static String createDatabase(String prefix) throws SQLException {
+    public static String createDatabase(String prefix) throws SQLException {
         return createDatabase(prefix, "template1");
     }
 
     /** Creates a database as a copy of {@code template} (which must have no session open on it). */
-    static String createDatabase(String prefix, String template) throws SQLException {
+    public static String createDatabase(String prefix, String template) throws SQLException {
         String name = prefix + "_" + DATABASES.incrementAndGet();
         try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name + " TEMPLATE " + template);
