@@ -1,37 +1,41 @@
 package dev.redline.ui;
 
+import dev.redline.ui.project.ConfigDirectory;
+import dev.redline.ui.project.WorkbenchSettings;
+import dev.redline.ui.task.FxTaskExecutor;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
-import javafx.geometry.Insets;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
-/** The workbench window. For now a plain window naming the project it was opened on. */
+/**
+ * The workbench application. Its first unnamed parameter, when given, is the project folder (or .sql file) to open.
+ * Started by the launcher {@code dev.redline.Redline} through {@link #launchWorkbench}.
+ */
 public final class RedlineApp extends Application {
+
+    private WorkbenchSettings settings;
 
     /** Starts the JavaFX toolkit and shows the workbench; returns when the last window closes. */
     public static void launchWorkbench(String[] args) {
         Application.launch(RedlineApp.class, args);
     }
 
+    /** Runs on the launcher thread, so reading the settings file never holds up the FX thread. */
     @Override
-    public void start(Stage stage) {
-        Label project = new Label(projectText(getParameters().getUnnamed()));
-        project.setWrapText(true);
-        StackPane root = new StackPane(project);
-        root.setPadding(new Insets(24));
-        stage.setTitle("Redline");
-        stage.setScene(new Scene(root, 960, 640));
-        stage.show();
+    public void init() {
+        settings = WorkbenchSettings.load(ConfigDirectory.resolve());
     }
 
-    static String projectText(List<String> unnamed) {
-        if (unnamed.isEmpty()) {
-            return "No project open";
-        }
-        return Path.of(unnamed.get(0)).toAbsolutePath().normalize().toString();
+    @Override
+    public void start(Stage stage) {
+        Workbench workbench = Workbench.create(stage, new FxTaskExecutor(), settings);
+        stage.show();
+        projectArgument(getParameters().getUnnamed()).ifPresent(workbench::open);
+    }
+
+    static java.util.Optional<Path> projectArgument(List<String> unnamed) {
+        return unnamed.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(Path.of(unnamed.get(0)).toAbsolutePath().normalize());
     }
 }

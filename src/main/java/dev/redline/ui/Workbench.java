@@ -1,0 +1,91 @@
+package dev.redline.ui;
+
+import dev.redline.core.analysis.ProjectAnalyzer;
+import dev.redline.core.layout.LayoutDetector;
+import dev.redline.core.layout.ScriptLoader;
+import dev.redline.core.rules.Rules;
+import dev.redline.ui.dialog.DialogService;
+import dev.redline.ui.dialog.FxDialogService;
+import dev.redline.ui.editor.EditorViewModel;
+import dev.redline.ui.migrations.MigrationListViewModel;
+import dev.redline.ui.project.ProjectViewModel;
+import dev.redline.ui.project.ProjectWatcher;
+import dev.redline.ui.project.WorkbenchSettings;
+import dev.redline.ui.task.TaskExecutor;
+import java.nio.file.Path;
+import java.util.function.Function;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.stage.WindowEvent;
+
+/**
+ * The composition root: builds the services, view models and views of one workbench window and puts them on a stage.
+ * Everything is passed in through constructors; nothing is global but the theme, which JavaFX keeps per application.
+ */
+public final class Workbench {
+
+    private final WorkbenchViewModel model;
+    private final WorkbenchView view;
+    private final TaskExecutor executor;
+
+    public Workbench(Stage stage, TaskExecutor executor, WorkbenchSettings settings, FolderWatch folderWatch,
+                     Function<Window, DialogService> dialogs) {
+        this.executor = executor;
+        ProjectAnalyzer analyzer = new ProjectAnalyzer(new LayoutDetector(), new ScriptLoader(), Rules.all());
+        ProjectViewModel project = new ProjectViewModel(analyzer, new LayoutDetector(), executor, settings);
+        EditorViewModel editor = new EditorViewModel(analyzer, executor);
+        this.model = new WorkbenchViewModel(project, new MigrationListViewModel(), editor, dialogs.apply(stage),
+                folderWatch);
+        this.view = new WorkbenchView(model);
+
+        Theme.apply(model.darkProperty().get());
+        model.darkProperty().addListener((o, was, now) -> Theme.apply(now));
+
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view, Math.min(1480, screen.getWidth() * 0.92), Math.min(920,
+                screen.getHeight() * 0.92));
+        stage.setScene(scene);
+        stage.sizeToScene(); // a stage shown before (tests reuse one) keeps its old size otherwise
+        stage.setMinWidth(900);
+        stage.setMinHeight(560);
+        stage.titleProperty().bind(model.windowTitleProperty());
+        stage.setOnCloseRequest(e -> {
+            if (!model.requestClose(stage::close)) {
+                e.consume();
+            } else {
+                dispose();
+            }
+        });
+        view.setOnQuit(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+    }
+
+    /** The real services: dialogs owned by the window, a watcher that re-analyses when files change. */
+    public static Workbench create(Stage stage, TaskExecutor executor, WorkbenchSettings settings) {
+        FolderWatch watch = (root, onChange) -> {
+            ProjectWatcher w = ProjectWatcher.start(root, changed -> onChange.run(), Platform::runLater);
+            return w == null ? () -> { } : w;
+        };
+        return new Workbench(stage, executor, settings, watch, FxDialogService::new);
+    }
+
+    public void open(Path project) {
+        model.openProject(project);
+    }
+
+    public WorkbenchViewModel model() {
+        return model;
+    }
+
+    public WorkbenchView view() {
+        return view;
+    }
+
+    private void dispose() {
+        view.editor().dispose();
+        executor.shutdown();
+    }
+}
