@@ -4,9 +4,16 @@ import dev.redline.core.analysis.ProjectAnalyzer;
 import dev.redline.core.layout.LayoutDetector;
 import dev.redline.core.layout.ScriptLoader;
 import dev.redline.core.rules.Rules;
+import dev.redline.dryrun.Profiles;
+import dev.redline.sample.SampleProject;
 import dev.redline.ui.dialog.DialogService;
+import dev.redline.ui.dialog.Notice;
+import dev.redline.ui.task.BackgroundTask;
 import dev.redline.ui.dialog.FxDialogService;
+import dev.redline.ui.dryrun.DryRunViewModel;
+import dev.redline.ui.dryrun.RedlineDryRunService;
 import dev.redline.ui.editor.EditorViewModel;
+import dev.redline.ui.signoff.SignOffViewModel;
 import dev.redline.ui.migrations.MigrationListViewModel;
 import dev.redline.ui.project.ProjectViewModel;
 import dev.redline.ui.project.ProjectWatcher;
@@ -17,6 +24,7 @@ import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -31,6 +39,8 @@ public final class Workbench {
     private final WorkbenchViewModel model;
     private final WorkbenchView view;
     private final TaskExecutor executor;
+    private final DryRunViewModel dryRun;
+    private final SignOffViewModel signOff;
 
     public Workbench(Stage stage, TaskExecutor executor, WorkbenchSettings settings, FolderWatch folderWatch,
                      Function<Window, DialogService> dialogs) {
@@ -40,7 +50,10 @@ public final class Workbench {
         EditorViewModel editor = new EditorViewModel(analyzer, executor);
         this.model = new WorkbenchViewModel(project, new MigrationListViewModel(), editor, dialogs.apply(stage),
                 folderWatch);
-        this.view = new WorkbenchView(model);
+        this.dryRun = new DryRunViewModel(new RedlineDryRunService(System.getenv(),
+                Profiles.forCurrentUser()), executor);
+        this.signOff = new SignOffViewModel(executor, model.migrations());
+        this.view = new WorkbenchView(model, dryRun, signOff);
 
         Theme.apply(model.darkProperty().get());
         model.darkProperty().addListener((o, was, now) -> Theme.apply(now));
@@ -60,6 +73,8 @@ public final class Workbench {
                 dispose();
             }
         });
+        addIcons(stage);
+        view.setOnOpenSample(this::openSample);
         view.setOnQuit(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
     }
 
@@ -72,6 +87,31 @@ public final class Workbench {
         return new Workbench(stage, executor, settings, watch, FxDialogService::new);
     }
 
+    /** The window icon, from the PNGs made from {@code icons/redline.svg}; a missing one is skipped. */
+    private static void addIcons(Stage stage) {
+        if (!stage.getIcons().isEmpty()) {
+            return;
+        }
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            var url = Workbench.class.getResource("icons/redline-" + size + ".png");
+            if (url != null) {
+                stage.getIcons().add(new Image(url.toExternalForm()));
+            }
+        }
+    }
+
+    /** File › Open Sample Project: copies the bundled sample into a new temporary folder, then opens it. */
+    public void openSample() {
+        model.project().noticeProperty().set(Notice.info("Copying the sample project…"));
+        executor.execute(BackgroundTask.of(p -> SampleProject.extractToTemp())
+                .onSuccess(dir -> {
+                    model.project().noticeProperty().set(null);
+                    model.openProject(dir);
+                })
+                .onFailure(e -> model.project().noticeProperty().set(Notice.error(
+                        "Cannot copy the sample project: " + e.getMessage()))));
+    }
+
     public void open(Path project) {
         model.openProject(project);
     }
@@ -80,11 +120,20 @@ public final class Workbench {
         return model;
     }
 
+    public SignOffViewModel signOff() {
+        return signOff;
+    }
+
+    public DryRunViewModel dryRun() {
+        return dryRun;
+    }
+
     public WorkbenchView view() {
         return view;
     }
 
     private void dispose() {
+        dryRun.cancel(); // rolls back and stops the scratch server before the workers go
         view.editor().dispose();
         executor.shutdown();
     }

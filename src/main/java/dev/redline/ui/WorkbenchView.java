@@ -2,16 +2,29 @@ package dev.redline.ui;
 
 import dev.redline.ui.checklist.ReviewPane;
 import dev.redline.ui.dialog.Notice;
+import dev.redline.ui.dryrun.DryRunDialog;
+import dev.redline.ui.dryrun.DryRunResultsView;
+import dev.redline.ui.dryrun.DryRunTarget;
+import dev.redline.ui.dryrun.DryRunViewModel;
 import dev.redline.ui.editor.SqlEditorView;
 import dev.redline.ui.migrations.MigrationListView;
 import dev.redline.ui.project.ProjectSummaryView;
 import dev.redline.ui.project.ProjectViewModel;
+import dev.redline.ui.signoff.SignOffDialog;
+import dev.redline.ui.signoff.SignOffRequest;
+import dev.redline.ui.signoff.SignOffViewModel;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -20,9 +33,12 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -44,9 +60,18 @@ public final class WorkbenchView extends BorderPane {
     private final SplitPane panes;
     private final Menu recentMenu = new Menu("Open Recent");
     private Runnable quit = () -> { };
+    private Runnable openSample = () -> { };
 
-    public WorkbenchView(WorkbenchViewModel model) {
+    private final DryRunViewModel dryRun;
+    private final DryRunResultsView dryRunResults;
+    private final SplitPane editorColumn;
+
+    private final SignOffViewModel signOff;
+
+    public WorkbenchView(WorkbenchViewModel model, DryRunViewModel dryRun, SignOffViewModel signOff) {
         this.model = model;
+        this.dryRun = dryRun;
+        this.signOff = signOff;
         getStyleClass().add("workbench");
         getStylesheets().add(WorkbenchView.class.getResource("workbench.css").toExternalForm());
 
@@ -60,7 +85,15 @@ public final class WorkbenchView extends BorderPane {
         review.setMinWidth(280);
         editor.setMinWidth(300);
 
-        panes = new SplitPane(list, editor, review);
+        dryRunResults = new DryRunResultsView(dryRun);
+        dryRunResults.setMinHeight(120);
+        editorColumn = new SplitPane(editor);
+        editorColumn.setOrientation(Orientation.VERTICAL);
+        editorColumn.setMinWidth(300);
+        wireDryRun();
+        wireSignOff();
+
+        panes = new SplitPane(list, editorColumn, review);
         panes.setDividerPositions(0.24, 0.70);
         SplitPane.setResizableWithParent(list, false);
         SplitPane.setResizableWithParent(review, false);
@@ -70,6 +103,138 @@ public final class WorkbenchView extends BorderPane {
         setCenter(panes);
         setBottom(statusBar());
         acceptDroppedFolders();
+    }
+
+    private void wireDryRun() {
+        Button button = review.dryRunButton();
+        button.disableProperty().bind(model.editor().migrationProperty().isNull().or(dryRun.runningProperty()));
+        button.setOnAction(e -> openDryRun());
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (RUN_KEY.match(e)) {
+                e.consume();
+                openDryRun();
+            }
+        });
+        Runnable showResults = () -> {
+            if (!editorColumn.getItems().contains(dryRunResults)) {
+                editorColumn.getItems().add(dryRunResults);
+                editorColumn.setDividerPositions(0.6);
+            }
+        };
+        dryRun.runningProperty().addListener((o, was, now) -> {
+            if (now) {
+                showResults.run();
+            }
+        });
+        dryRun.resultProperty().addListener((o, was, now) -> markErrors());
+        dryRun.setTargetConfirmation(what -> {
+            CompletableFuture<Boolean> answer = new CompletableFuture<>();
+            Platform.runLater(() -> {
+                Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Connected to " + what
+                        + ".\n\nRun the migration there in a transaction that is rolled back?", RUN_HERE,
+                        ButtonType.CANCEL);
+                ask.setHeaderText("Dry-run on this database?");
+                ask.getDialogPane().setId("dryRunConfirmTarget");
+                if (getScene() != null && getScene().getWindow() != null) {
+                    ask.initOwner(getScene().getWindow());
+                }
+                ask.setOnHidden(e -> answer.complete(ask.getResult() == RUN_HERE));
+                ask.show();
+            });
+            return answer;
+        });
+        model.editor().migrationProperty().addListener((o, was, now) -> markErrors());
+        model.editor().textLoadProperty().addListener((o, was, now) -> markErrors()); // after the editor took it
+    }
+
+    private void wireSignOff() {
+        Button button = review.signOffButton();
+        button.disableProperty().bind(model.editor().migrationProperty().isNull()
+                .or(model.checklist().tickedProperty().lessThan(6)).or(signOff.busyProperty()));
+        button.setOnAction(e -> openSignOff());
+        review.copyMarkdownButton().disableProperty().bind(model.editor().migrationProperty().isNull());
+        review.copyMarkdownButton().setOnAction(e -> {
+            var migration = model.editor().migrationProperty().get();
+            if (migration != null) {
+                signOff.markdown(migration.file(), md -> {
+                    ClipboardContent content = new ClipboardContent();
+                    content.putString(md);
+                    Clipboard.getSystemClipboard().setContent(content);
+                });
+            }
+        });
+        review.signOffStatus().textProperty().bind(signOff.statusProperty());
+        model.project().analysisProperty().addListener((o, was, now) -> signOff.analysed(now));
+        if (model.project().analysis() != null) {
+            signOff.analysed(model.project().analysis());
+        }
+    }
+
+    /** Opens the sign-off dialog for the selected migration; the review is recorded when the user confirms. */
+    public void openSignOff() {
+        var migration = model.editor().migrationProperty().get();
+        if (migration == null || signOff.busyProperty().get()) {
+            return;
+        }
+        SignOffDialog dialog = new SignOffDialog(migration.file(), model.checklist().points(),
+                signOff.defaultReviewerProperty().get(), dryRun.reportFor(migration.file()));
+        if (model.editor().isDirty()) {
+            dialog.setHeaderText(dialog.getHeaderText() + "\nThe review covers the file as saved: save your edits "
+                    + "first (Ctrl+S).");
+        }
+        if (getScene() != null && getScene().getWindow() != null) {
+            dialog.initOwner(getScene().getWindow());
+        }
+        dialog.setOnHidden(e -> {
+            SignOffRequest request = dialog.getResult();
+            if (request != null) {
+                signOff.signOff(request, ok -> { });
+            }
+        });
+        dialog.show();
+    }
+
+    private static final ButtonType RUN_HERE = new ButtonType("Run dry-run", ButtonBar.ButtonData.OK_DONE);
+
+    private static final KeyCombination RUN_KEY = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
+
+    /** Opens the target picker for the selected migration; the dry-run starts when the user picks one. */
+    public void openDryRun() {
+        var migration = model.editor().migrationProperty().get();
+        Path root = model.project().root();
+        if (migration == null || root == null || dryRun.isRunning()) {
+            return;
+        }
+        DryRunDialog dialog = new DryRunDialog(migration.file().getFileName().toString(), dryRun);
+        if (model.editor().isDirty()) {
+            dialog.setHeaderText(dialog.getHeaderText() + "\nIt runs the file as saved: save your edits first (Ctrl+S) "
+                    + "to include them.");
+        }
+        if (getScene() != null && getScene().getWindow() != null) {
+            dialog.initOwner(getScene().getWindow());
+        }
+        dialog.setOnHidden(e -> {
+            DryRunTarget target = dialog.getResult();
+            if (target != null) {
+                dryRun.start(root, migration.file(), target);
+            }
+        });
+        dialog.show();
+    }
+
+    /** Marks the lines of the statements that failed in the last dry-run of the shown file. */
+    private void markErrors() {
+        var migration = model.editor().migrationProperty().get();
+        editor.markDryRunErrors(migration == null ? List.of() : dryRun.errorLines(migration.file()));
+    }
+
+    public DryRunResultsView dryRunResults() {
+        return dryRunResults;
+    }
+
+    /** What File › Open Sample Project does. */
+    public void setOnOpenSample(Runnable action) {
+        this.openSample = action;
     }
 
     /** What File › Quit does (the window's close request). */
@@ -91,7 +256,10 @@ public final class WorkbenchView extends BorderPane {
         refresh.setId("refreshItem");
         MenuItem quitItem = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 () -> quit.run());
-        Menu file = new Menu("File", null, open, recentMenu, new SeparatorMenuItem(), save, refresh,
+        MenuItem sample = new MenuItem("Open Sample Project");
+        sample.setId("openSampleItem");
+        sample.setOnAction(e -> openSample.run());
+        Menu file = new Menu("File", null, open, recentMenu, sample, new SeparatorMenuItem(), save, refresh,
                 new SeparatorMenuItem(), quitItem);
 
         // The editor handles its own undo keys; the menu items are for discovery and the mouse.
@@ -109,7 +277,17 @@ public final class WorkbenchView extends BorderPane {
         MenuItem next = item("Next Migration to Review", new KeyCodeCombination(KeyCode.F8), model::nextToReview);
         Menu view = new Menu("View", null, dark, new SeparatorMenuItem(), next);
 
-        MenuBar bar = new MenuBar(file, edit, view);
+        MenuItem dryRunItem = new MenuItem("Dry Run…    (Ctrl+Enter)");
+        dryRunItem.setId("dryRunItem");
+        dryRunItem.setOnAction(e -> openDryRun());
+        dryRunItem.disableProperty().bind(review.dryRunButton().disableProperty());
+        MenuItem signOffItem = new MenuItem("Sign Off…");
+        signOffItem.setId("signOffItem");
+        signOffItem.setOnAction(e -> openSignOff());
+        signOffItem.disableProperty().bind(review.signOffButton().disableProperty());
+        Menu reviewMenu = new Menu("Review", null, dryRunItem, signOffItem);
+
+        MenuBar bar = new MenuBar(file, edit, view, reviewMenu);
         bar.setId("menuBar");
         return bar;
     }

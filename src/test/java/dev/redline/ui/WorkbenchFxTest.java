@@ -213,13 +213,14 @@ class WorkbenchFxTest {
     }
 
     @Test
-    void dryRunAndSignOffArePresentAndSayWhenTheyArrive(FxRobot robot) throws Exception {
+    void dryRunIsEnabledForTheSelectedMigrationAndSignOffWaitsForTheSixTicks(FxRobot robot) throws Exception {
+        waitForMigration(ShopFixture.V2);
         Button dryRun = robot.lookup("#dryRunButton").queryButton();
         Button signOff = robot.lookup("#signOffButton").queryButton();
-        assertTrue(dryRun.isDisabled());
+        assertFalse(fx(dryRun::isDisabled));
         assertTrue(signOff.isDisabled());
-        assertTrue(dryRun.getTooltip().getText().contains("coming release"));
-        assertTrue(signOff.getTooltip().getText().contains("coming release"));
+        assertTrue(dryRun.getTooltip().getText().contains("Ctrl+Enter"));
+        assertTrue(signOff.getTooltip().getText().contains("six"));
     }
 
     @Test

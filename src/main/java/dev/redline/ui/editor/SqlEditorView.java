@@ -4,7 +4,9 @@ import dev.redline.core.model.Finding;
 import dev.redline.ui.dialog.Notice;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -230,6 +232,29 @@ public final class SqlEditorView extends VBox {
             }
         });
         area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_END, e -> hover.hide());
+    }
+
+    private final Set<Integer> dryRunMarked = new HashSet<>();
+
+    /**
+     * Marks the paragraphs of statements that failed in the last dry-run (1-based lines) with the paragraph style
+     * class {@code dry-run-error}, clearing earlier marks.
+     */
+    public void markDryRunErrors(List<Integer> lines) {
+        int n = area.getParagraphs().size();
+        for (int p : dryRunMarked) {
+            if (p < n) {
+                area.setParagraphStyle(p, List.of());
+            }
+        }
+        dryRunMarked.clear();
+        for (int line : lines) {
+            int p = line - 1;
+            if (p >= 0 && p < n) {
+                area.setParagraphStyle(p, List.of("dry-run-error"));
+                dryRunMarked.add(p);
+            }
+        }
     }
 
     public CodeArea area() {

@@ -1,14 +1,18 @@
 package dev.redline.ui.migrations;
 
 import dev.redline.core.model.Migration;
+import dev.redline.review.ReviewState;
+import java.nio.file.Path;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
+import javafx.collections.MapChangeListener;
+import javafx.collections.WeakMapChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
-import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
@@ -48,6 +52,7 @@ public final class MigrationListView extends VBox {
         list.setId("migrationList");
         list.setItems(model.visible());
         list.setCellFactory(v -> new EntryCell());
+
         empty.setWrapText(true);
         empty.getStyleClass().add("empty-hint");
         list.setPlaceholder(empty);
@@ -176,20 +181,28 @@ public final class MigrationListView extends VBox {
     /** A row: badge, name, unsaved marker; the set's name above the first row of each set. */
     private final class EntryCell extends ListCell<MigrationEntry> {
         private final Label badge = new Label();
+        private final Label review = new Label();
         private final Label name = new Label();
         private final Label unsaved = new Label("●");
         private final Label group = new Label();
         private final Tooltip tip = new Tooltip();
-        private final HBox row = new HBox(6, badge, name, unsaved);
+        private final HBox row = new HBox(6, badge, name, review, unsaved);
         private final VBox box = new VBox(group, row);
 
+        /** Kept by the cell so the weak listener on the states lives as long as the cell. */
+        private final MapChangeListener<Path, ReviewState> statesChanged =
+                c -> showReview(getItem());
+
         EntryCell() {
+            model.reviewStates().addListener(new WeakMapChangeListener<>(statesChanged));
             badge.getStyleClass().add("badge");
             badge.setMinWidth(Region.USE_PREF_SIZE);
             name.getStyleClass().add("migration-name");
             name.setMinWidth(0);
             name.setMaxWidth(Double.MAX_VALUE);
             name.setTextOverrun(OverrunStyle.LEADING_ELLIPSIS); // the description and up/down say most
+            review.getStyleClass().add("review-badge");
+            review.setMinWidth(Region.USE_PREF_SIZE);
             unsaved.getStyleClass().add("unsaved-marker");
             unsaved.setTooltip(new Tooltip("Unsaved edits"));
             unsaved.setMinWidth(Region.USE_PREF_SIZE);
@@ -208,6 +221,7 @@ public final class MigrationListView extends VBox {
         protected void updateItem(MigrationEntry entry, boolean isEmpty) {
             super.updateItem(entry, isEmpty);
             badge.getStyleClass().removeIf(c -> c.startsWith("badge-"));
+            showReview(isEmpty ? null : entry);
             if (isEmpty || entry == null) {
                 setGraphic(null);
                 setText(null);
@@ -229,6 +243,18 @@ public final class MigrationListView extends VBox {
             setTooltip(tip);
             setText(null);
             setGraphic(box);
+        }
+
+        private void showReview(MigrationEntry entry) {
+            review.getStyleClass().removeIf(c -> c.startsWith("review-") && !c.equals("review-badge"));
+            ReviewState state = entry == null ? null : model.reviewState(entry.migration());
+            boolean shown = state != null && state != ReviewState.NOT_REQUIRED;
+            review.setVisible(shown);
+            review.setManaged(shown);
+            if (shown) {
+                review.setText(state.id());
+                review.getStyleClass().add("review-" + state.id());
+            }
         }
 
         private boolean startsGroup(int index, MigrationEntry entry) {

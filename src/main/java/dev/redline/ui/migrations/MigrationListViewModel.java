@@ -4,6 +4,7 @@ import dev.redline.core.analysis.MigrationAnalysis;
 import dev.redline.core.analysis.ProjectAnalysis;
 import dev.redline.core.model.Migration;
 import dev.redline.core.model.MigrationSet;
+import dev.redline.review.ReviewState;
 import dev.redline.ui.project.ProjectSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 import javafx.collections.transformation.FilteredList;
 
 /**
@@ -32,6 +34,8 @@ import javafx.collections.transformation.FilteredList;
 public final class MigrationListViewModel {
 
     private final ObservableList<MigrationEntry> entries = FXCollections.observableArrayList();
+    private final ObservableMap<Path, ReviewState> reviewStates =
+            FXCollections.observableHashMap();
     private final FilteredList<MigrationEntry> visible = new FilteredList<>(entries);
     private final StringProperty filter = new SimpleStringProperty("");
     private final ObjectProperty<Migration> selected = new SimpleObjectProperty<>();
@@ -153,6 +157,22 @@ public final class MigrationListViewModel {
     /** The set a migration belongs to (its schema replay context). */
     public Optional<MigrationSet> setOf(Migration m) {
         return Optional.ofNullable(setOf.get(m));
+    }
+
+    /** The review state of each migration file, as the review book last said (empty until computed). */
+    public ObservableMap<Path, ReviewState> reviewStates() {
+        return reviewStates;
+    }
+
+    /** Replaces all review states at once (one change for the list to redraw). */
+    public void setReviewStates(Map<Path, ReviewState> states) {
+        reviewStates.keySet().retainAll(states.keySet());
+        reviewStates.putAll(states);
+    }
+
+    /** The review state of {@code m}'s file, or {@code null} when not known. */
+    public ReviewState reviewState(Migration m) {
+        return m == null ? null : reviewStates.get(m.file());
     }
 
     public ObservableList<MigrationEntry> entries() {

@@ -1,0 +1,71 @@
+package dev.redline.ui.dryrun;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.redline.dryrun.Cancellation;
+import dev.redline.dryrun.Profiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RedlineDryRunServiceTest {
+
+    @TempDir
+    Path dir;
+
+    private Path project() throws Exception {
+        Path project = dir.resolve("shop");
+        Files.createDirectories(project.resolve(".git"));
+        Files.createDirectories(project.resolve(".redline"));
+        Files.writeString(project.resolve(".redline/production"), "prod.example.com\n");
+        Path file = project.resolve("db/migration/V1__x.sql");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "SELECT 1;\n");
+        return project;
+    }
+
+    @Test
+    void aProductionTargetIsRefusedBeforeAnyConnection() throws Exception {
+        Path project = project();
+        List<String> seen = new ArrayList<>();
+        var service = new RedlineDryRunService(Map.of(), new Profiles(dir.resolve("profiles")));
+        var e = assertThrows(DryRunService.DryRunRefused.class, () -> service.run(project,
+                project.resolve("db/migration/V1__x.sql"),
+                new DryRunTarget.Jdbc("jdbc:postgresql://prod.example.com:5432/shop", "secret"), seen::add,
+                DryRunService.Confirm.ALWAYS,
+                new Cancellation()));
+        assertTrue(e.getMessage().startsWith("Refused"), e.getMessage());
+        assertTrue(e.getMessage().contains("prod.example.com"), e.getMessage());
+        assertFalse(e.getMessage().contains("secret"));
+        assertTrue(seen.stream().noneMatch(s -> s.startsWith("Connecting")), seen.toString());
+    }
+
+    @Test
+    void anUnreachableTargetIsAMessageNotAStackTrace() throws Exception {
+        Path project = project();
+        var service = new RedlineDryRunService(Map.of(), new Profiles(dir.resolve("profiles")));
+        var e = assertThrows(DryRunService.DryRunRefused.class, () -> service.run(project,
+                project.resolve("db/migration/V1__x.sql"),
+                new DryRunTarget.Jdbc("jdbc:postgresql://127.0.0.1:1/shop?user=u&connectTimeout=2", "pw"), s -> { },
+                DryRunService.Confirm.ALWAYS,
+                new Cancellation()));
+        assertFalse(e.getMessage().contains("pw"), e.getMessage());
+    }
+
+    @Test
+    void aBadUrlSaysSo() throws Exception {
+        Path project = project();
+        var service = new RedlineDryRunService(Map.of(), new Profiles(dir.resolve("profiles")));
+        var e = assertThrows(DryRunService.DryRunRefused.class, () -> service.run(project,
+                project.resolve("db/migration/V1__x.sql"), new DryRunTarget.Jdbc("mysql://x", ""), s -> { },
+                DryRunService.Confirm.ALWAYS,
+                new Cancellation()));
+        assertTrue(e.getMessage().startsWith("Not a usable JDBC URL"), e.getMessage());
+    }
+}
