@@ -55,6 +55,7 @@ class SampleFlywayTest {
             assertEquals(285, count(s, "SELECT count(*) FROM customers WHERE phone IS NULL"));
             assertEquals(100, count(s, "SELECT count(*) FROM customers WHERE length(address) > 255"));
             assertEquals(302, count(s, "SELECT min(length(address)) FROM customers WHERE length(address) > 255"));
+            assertEquals(306, count(s, "SELECT max(length(address)) FROM customers"));
             assertEquals(0, count(s, "SELECT count(*) FROM orders WHERE status = 'archived'"));
         }
 
