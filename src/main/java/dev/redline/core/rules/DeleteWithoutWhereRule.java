@@ -1,7 +1,6 @@
 package dev.redline.core.rules;
 
 import dev.redline.core.model.Severity;
-import dev.redline.core.parse.ParsedStatement;
 
 /** A DELETE with no WHERE clause, at the top level or in a WITH clause. */
 public final class DeleteWithoutWhereRule implements Rule {
@@ -17,17 +16,6 @@ public final class DeleteWithoutWhereRule implements Rule {
 
     @Override
     public void check(StatementContext ctx, FindingSink sink) {
-        if (!(ctx.parsed() instanceof ParsedStatement.Dml dml)) {
-            return;
-        }
-        for (ParsedStatement.DataChange ch : dml.changes()) {
-            if (ch.verb().equals("DELETE") && !ch.hasWhere()) {
-                String table = ch.table() == null ? "?" : ch.table().qualified();
-                boolean fresh = ctx.isNewTable(ch.table());
-                sink.report(INFO, fresh ? Severity.INFO : INFO.severity(), ch.span(), table,
-                        "DELETE " + (ch.inCte() ? "in a WITH clause " : "") + "has no WHERE: it removes every row of "
-                                + table + (fresh ? " (created in this migration)" : "") + ".");
-            }
-        }
+        WholeTableChanges.report(ctx, sink, INFO, "DELETE", "removes every row of", "");
     }
 }
