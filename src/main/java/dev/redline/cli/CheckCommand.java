@@ -2,6 +2,7 @@ package dev.redline.cli;
 
 import dev.redline.cli.CheckReport.CheckedPath;
 import dev.redline.core.analysis.ProjectAnalysis;
+import dev.redline.core.layout.LayoutScan;
 import dev.redline.review.ReviewBook;
 import dev.redline.review.ReviewException;
 import java.io.IOException;
@@ -11,6 +12,11 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * {@code redline check}: analyses each PATH, looks up each migration's review, hands the result to the chosen
@@ -57,29 +63,103 @@ final class CheckCommand {
         }
         GateMode mode = options.mode() != null ? options.mode() : configuredMode(books);
 
-        List<CheckedPath> checked = new ArrayList<>();
-        for (int i = 0; i < paths.size(); i++) {
-            Path path = paths.get(i);
-            ReviewBook book = books.get(i);
-            ProjectAnalysis analysis = projectRules && !book.config().rules().isDefault()
-                    ? book.analyzer().analyze(path, options.allSql())
-                    : analyzer.analyze(path, options.allSql());
-            checked.add(new CheckedPath(options.paths().get(i), path, analysis, book.statuses(analysis)));
+        PrintStream report = Outputs.buffered(out);
+        ExitCode code = check(options, paths, books, mode, report, err);
+        report.flush();
+        if (code == ExitCode.OK || code == ExitCode.GATE_FAILED) {
+            if (report.checkError() || out.checkError()) {
+                err.println("redline: cannot write the report to standard output");
+                return ExitCode.USAGE_OR_IO;
+            }
         }
-        CheckReport report = CheckReport.of(checked, mode);
+        return code;
+    }
 
+    /**
+     * Checks every PATH as a pipeline: a scanner thread finds the migrations of the PATHs ahead, this thread
+     * analyses them in order, and a printer thread looks up each PATH's reviews and prints it (for reporters that
+     * can print PATH by PATH) while the next one is analysed.
+     */
+    private ExitCode check(CheckOptions options, List<Path> paths, List<ReviewBook> books, GateMode mode,
+                           PrintStream out, PrintStream err) {
+        Reporter reporter = options.format().reporter();
+        StreamingReporter streaming = reporter instanceof StreamingReporter s ? s : null;
+        ExecutorService scanner = Executors.newSingleThreadExecutor(daemon("redline-scan"));
+        ExecutorService printer = Executors.newSingleThreadExecutor(daemon("redline-print"));
         try {
-            options.format().reporter().write(report, out);
-            out.flush();
+            List<Future<LayoutScan>> scans = new ArrayList<>();
+            for (Path path : paths) {
+                scans.add(scanner.submit(() -> analyzer.scan(path, options.allSql())));
+            }
+            Future<?> printing = streaming == null ? null : printer.submit(() -> {
+                streaming.begin(paths.size(), out);
+                return null;
+            });
+            List<Future<CheckedPath>> checked = new ArrayList<>();
+            for (int i = 0; i < paths.size(); i++) {
+                Path path = paths.get(i);
+                ReviewBook book = books.get(i);
+                LayoutScan scan = scans.get(i).get();
+                ProjectAnalysis analysis;
+                if (projectRules && !book.config().rules().isDefault()) {
+                    analysis = scan != null ? book.analyzer().analyze(path, scan)
+                            : book.analyzer().analyze(path, options.allSql());
+                } else {
+                    analysis = scan != null ? analyzer.analyze(path, scan) : analyzer.analyze(path, options.allSql());
+                }
+                String argument = options.paths().get(i);
+                checked.add(printer.submit(() -> {
+                    CheckedPath c = new CheckedPath(argument, path, analysis, book.statuses(analysis));
+                    if (streaming != null) {
+                        streaming.path(c, out);
+                    }
+                    return c;
+                }));
+            }
+            List<CheckedPath> done = new ArrayList<>();
+            for (Future<CheckedPath> f : checked) {
+                done.add(f.get());
+            }
+            CheckReport report = CheckReport.of(done, mode);
+            if (printing != null) {
+                printing.get();
+                streaming.end(report, out);
+            } else {
+                reporter.write(report, out);
+            }
+            return report.failsGate() ? ExitCode.GATE_FAILED : ExitCode.OK;
         } catch (IOException e) {
             err.println("redline: cannot write the report: " + e.getMessage());
             return ExitCode.USAGE_OR_IO;
-        }
-        if (out.checkError()) {
-            err.println("redline: cannot write the report to standard output");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                err.println("redline: cannot write the report: " + io.getMessage());
+                return ExitCode.USAGE_OR_IO;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error r) {
+                throw r;
+            }
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("redline: interrupted");
             return ExitCode.USAGE_OR_IO;
+        } finally {
+            scanner.shutdownNow();
+            printer.shutdownNow();
         }
-        return report.failsGate() ? ExitCode.GATE_FAILED : ExitCode.OK;
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread t = new Thread(runnable, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /** Without {@code --mode}: enforce when any PATH's project sets {@code mode=enforce}, else advisory. */

@@ -1,9 +1,5 @@
 package dev.redline.cli;
 
-import static dev.redline.cli.JsonOutput.writeNullableNumber;
-import static dev.redline.cli.JsonOutput.writeNullableString;
-
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.redline.cli.CheckReport.CheckedPath;
 import dev.redline.cli.CheckReport.Summary;
 import dev.redline.core.analysis.ChecklistAnswer;
@@ -24,143 +20,147 @@ import java.util.Map;
  * The JSON report, schema version 1. Field names are a public contract (README, "JSON output"): fields may be
  * added, never renamed or removed. Keys are written in a fixed order so the output diffs cleanly.
  */
-final class JsonReporter implements Reporter {
+final class JsonReporter implements StreamingReporter {
 
     static final int SCHEMA_VERSION = 1;
 
+    /** Open from {@link #begin} to {@link #end}. */
+    private JsonWriter g;
+
     @Override
-    public void write(CheckReport report, PrintStream out) throws IOException {
-        try (JsonGenerator g = JsonOutput.generator(out)) {
-            g.writeStartObject();
-            g.writeNumberField("schemaVersion", SCHEMA_VERSION);
-            g.writeStringField("redline", RedlineVersion.current());
+    public void begin(int paths, PrintStream out) throws IOException {
+        g = new JsonWriter(out);
+        g.startObject();
+        g.field("schemaVersion", SCHEMA_VERSION);
+        g.field("redline", RedlineVersion.current());
+        g.name("migrations").startArray();
+    }
 
-            g.writeArrayFieldStart("migrations");
-            for (CheckedPath checked : report.paths()) {
-                List<MigrationAnalysis> migrations = checked.analysis().migrations();
-                for (int i = 0; i < migrations.size(); i++) {
-                    writeMigration(g, checked, migrations.get(i), checked.review(i));
-                }
-            }
-            g.writeEndArray();
-
-            g.writeArrayFieldStart("errors");
-            for (CheckedPath checked : report.paths()) {
-                for (PathError error : checked.analysis().errors()) {
-                    g.writeStartObject();
-                    g.writeStringField("path", error.path());
-                    g.writeStringField("message", error.message());
-                    g.writeStringField("root", checked.argument());
-                    g.writeEndObject();
-                }
-            }
-            g.writeEndArray();
-
-            writeSummary(g, report);
-            g.writeEndObject();
+    @Override
+    public void path(CheckedPath checked, PrintStream out) throws IOException {
+        List<MigrationAnalysis> migrations = checked.analysis().migrations();
+        for (int i = 0; i < migrations.size(); i++) {
+            writeMigration(g, checked, migrations.get(i), checked.review(i));
         }
+    }
+
+    @Override
+    public void end(CheckReport report, PrintStream out) throws IOException {
+        g.endArray();
+
+        g.name("errors").startArray();
+        for (CheckedPath checked : report.paths()) {
+            for (PathError error : checked.analysis().errors()) {
+                g.startObject();
+                g.field("path", error.path());
+                g.field("message", error.message());
+                g.field("root", checked.argument());
+                g.endObject();
+            }
+        }
+        g.endArray();
+
+        writeSummary(g, report);
+        g.endObject();
+        g.close();
         out.println();
     }
 
-    private static void writeMigration(JsonGenerator g, CheckedPath checked, MigrationAnalysis analysis,
+    private static void writeMigration(JsonWriter g, CheckedPath checked, MigrationAnalysis analysis,
                                        ReviewStatus review) throws IOException {
         Migration migration = analysis.migration();
-        g.writeStartObject();
-        g.writeStringField("path", migration.relativePath());
-        g.writeStringField("tool", migration.tool().id());
-        g.writeStringField("direction", migration.direction().id());
-        writeNullableString(g, "sha256", analysis.sha256());
-        g.writeNumberField("statements", analysis.statements() == null ? 0 : analysis.statements().size());
-        if (analysis.inTransaction() == null) {
-            g.writeNullField("inTransaction");
-        } else {
-            g.writeBooleanField("inTransaction", analysis.inTransaction());
-        }
+        g.startObject();
+        g.field("path", migration.relativePath());
+        g.field("tool", migration.tool().id());
+        g.field("direction", migration.direction().id());
+        g.field("sha256", analysis.sha256());
+        g.field("statements", analysis.statements() == null ? 0 : analysis.statements().size());
+        g.field("inTransaction", analysis.inTransaction());
 
-        g.writeArrayFieldStart("checklist");
+        g.name("checklist").startArray();
         for (ChecklistAnswer answer : analysis.checklist()) {
-            g.writeStartObject();
-            g.writeNumberField("point", answer.point().number());
-            g.writeStringField("question", answer.question());
-            g.writeStringField("answer", answer.answer());
-            g.writeBooleanField("flagged", answer.flagged());
-            g.writeEndObject();
+            g.startObject();
+            g.field("point", answer.point().number());
+            g.field("question", answer.question());
+            g.field("answer", answer.answer());
+            g.field("flagged", answer.flagged());
+            g.endObject();
         }
-        g.writeEndArray();
+        g.endArray();
 
-        g.writeArrayFieldStart("findings");
+        g.name("findings").startArray();
         for (Finding finding : analysis.findings()) {
             writeFinding(g, finding);
         }
-        g.writeEndArray();
+        g.endArray();
 
-        g.writeArrayFieldStart("errors");
+        g.name("errors").startArray();
         for (ScriptProblem problem : analysis.errors()) {
-            g.writeStartObject();
-            g.writeStringField("message", problem.message());
-            writeNullableNumber(g, "line", problem.line());
-            g.writeEndObject();
+            g.startObject();
+            g.field("message", problem.message());
+            g.field("line", problem.line());
+            g.endObject();
         }
-        g.writeEndArray();
-        g.writeStringField("review", review.state().id());
+        g.endArray();
+        g.field("review", review.state().id());
 
         // Additions to the contract: where the migration sits and which PATH argument it was found under.
-        writeNullableString(g, "version", migration.version());
-        writeNullableString(g, "set", migration.setLabel());
-        g.writeStringField("root", checked.argument());
+        g.field("version", migration.version());
+        g.field("set", migration.setLabel());
+        g.field("root", checked.argument());
         writeReviewDetail(g, review);
-        g.writeEndObject();
+        g.endObject();
     }
 
     /** Why the migration is in its review state: the review file, who signed it off, what changed since. */
-    private static void writeReviewDetail(JsonGenerator g, ReviewStatus status) throws IOException {
-        g.writeObjectFieldStart("reviewDetail");
-        g.writeBooleanField("blocksGate", status.blocksGate());
-        g.writeStringField("reason", status.reason());
-        writeNullableString(g, "file", status.displayFile());
+    private static void writeReviewDetail(JsonWriter g, ReviewStatus status) throws IOException {
+        g.name("reviewDetail").startObject();
+        g.field("blocksGate", status.blocksGate());
+        g.field("reason", status.reason());
+        g.field("file", status.displayFile());
         Review review = status.review();
-        writeNullableString(g, "verdict", review == null ? null : review.verdict().id());
-        writeNullableString(g, "reviewer", review == null ? null : review.reviewer().display());
-        writeNullableString(g, "reviewedAt", review == null ? null : review.reviewedAt().toString());
-        writeNullableString(g, "reviewedSha256", review == null ? null : review.sha256());
-        writeNullableString(g, "signature", status.signature() == null ? null : status.signature().status().id());
-        writeNullableString(g, "diff", status.diff());
-        g.writeEndObject();
+        g.field("verdict", review == null ? null : review.verdict().id());
+        g.field("reviewer", review == null ? null : review.reviewer().display());
+        g.field("reviewedAt", review == null ? null : review.reviewedAt().toString());
+        g.field("reviewedSha256", review == null ? null : review.sha256());
+        g.field("signature", status.signature() == null ? null : status.signature().status().id());
+        g.field("diff", status.diff());
+        g.endObject();
     }
 
-    private static void writeFinding(JsonGenerator g, Finding finding) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("rule", finding.rule());
-        writeNullableNumber(g, "checklist", finding.checklist() == 0 ? null : finding.checklist());
-        g.writeStringField("severity", finding.severity().id());
-        g.writeNumberField("line", finding.line());
-        g.writeNumberField("endLine", finding.endLine());
-        g.writeNumberField("column", finding.column());
-        g.writeNumberField("statement", finding.statement());
-        writeNullableString(g, "target", finding.target());
-        g.writeStringField("message", finding.message());
-        writeNullableString(g, "hint", finding.hint());
-        g.writeEndObject();
+    private static void writeFinding(JsonWriter g, Finding finding) throws IOException {
+        g.startObject();
+        g.field("rule", finding.rule());
+        g.field("checklist", finding.checklist() == 0 ? null : Integer.valueOf(finding.checklist()));
+        g.field("severity", finding.severity().id());
+        g.field("line", finding.line());
+        g.field("endLine", finding.endLine());
+        g.field("column", finding.column());
+        g.field("statement", finding.statement());
+        g.field("target", finding.target());
+        g.field("message", finding.message());
+        g.field("hint", finding.hint());
+        g.endObject();
     }
 
-    private static void writeSummary(JsonGenerator g, CheckReport report) throws IOException {
+    private static void writeSummary(JsonWriter g, CheckReport report) throws IOException {
         Summary s = report.summary();
-        g.writeObjectFieldStart("summary");
-        g.writeNumberField("migrations", s.migrations());
-        g.writeNumberField("findings", s.findings());
-        g.writeNumberField("destructive", s.destructive());
-        g.writeNumberField("risky", s.risky());
-        g.writeNumberField("info", s.info());
-        g.writeNumberField("unparsed", s.unparsed());
-        g.writeNumberField("unreadable", s.unreadable());
-        g.writeNumberField("needsReview", s.needsReview());
-        g.writeStringField("gate", s.gatePasses() ? "pass" : "fail");
-        g.writeStringField("mode", report.mode().id());
-        g.writeObjectFieldStart("reviews");
+        g.name("summary").startObject();
+        g.field("migrations", s.migrations());
+        g.field("findings", s.findings());
+        g.field("destructive", s.destructive());
+        g.field("risky", s.risky());
+        g.field("info", s.info());
+        g.field("unparsed", s.unparsed());
+        g.field("unreadable", s.unreadable());
+        g.field("needsReview", s.needsReview());
+        g.field("gate", s.gatePasses() ? "pass" : "fail");
+        g.field("mode", report.mode().id());
+        g.name("reviews").startObject();
         for (Map.Entry<ReviewState, Integer> e : s.reviews().entrySet()) {
-            g.writeNumberField(e.getKey().id(), e.getValue());
+            g.field(e.getKey().id(), e.getValue());
         }
-        g.writeEndObject();
-        g.writeEndObject();
+        g.endObject();
+        g.endObject();
     }
 }

@@ -17,22 +17,30 @@ import java.util.Map;
  * Compiler-style text: one diagnostic per finding with the source line and its span underlined, the files that
  * could not be read, and a summary. Paths are relative to the PATH argument they were found under.
  */
-final class TextReporter implements Reporter {
+final class TextReporter implements StreamingReporter {
+
+    private boolean several;
 
     @Override
-    public void write(CheckReport report, PrintStream out) {
-        boolean several = report.paths().size() > 1;
-        for (CheckedPath checked : report.paths()) {
-            if (several) {
-                out.println("==> " + checked.argument() + " <==");
-            }
-            for (PathError error : checked.analysis().errors()) {
-                out.println(error.path() + ": error: " + error.message());
-            }
-            for (MigrationAnalysis migration : checked.analysis().migrations()) {
-                writeMigration(migration, out);
-            }
+    public void begin(int paths, PrintStream out) {
+        several = paths > 1;
+    }
+
+    @Override
+    public void path(CheckedPath checked, PrintStream out) {
+        if (several) {
+            out.println("==> " + checked.argument() + " <==");
         }
+        for (PathError error : checked.analysis().errors()) {
+            out.println(error.path() + ": error: " + error.message());
+        }
+        for (MigrationAnalysis migration : checked.analysis().migrations()) {
+            writeMigration(migration, out);
+        }
+    }
+
+    @Override
+    public void end(CheckReport report, PrintStream out) {
         writeSummary(report, out);
     }
 

@@ -30,11 +30,16 @@ public final class ReviewBook {
     static final long MAX_REVIEW_BYTES = 1L << 20;
 
     private final Path home;
+    /** {@code home} as a string ending in the separator: the prefix of every path inside the repository. */
+    private final String homePrefix;
     private final ProjectConfig config;
     private final GitRepository git;
 
     private ReviewBook(Path home, ProjectConfig config, GitRepository git) {
         this.home = home;
+        String h = home.toString();
+        String sep = home.getFileSystem().getSeparator();
+        this.homePrefix = h.endsWith(sep) ? h : h + sep;
         this.config = config;
         this.git = git;
     }
@@ -68,6 +73,10 @@ public final class ReviewBook {
 
     /** {@code file}'s path relative to the repository's top folder, {@code /} separators. */
     public String repositoryPath(Path file) {
+        String fast = fastRepositoryPath(file);
+        if (fast != null) {
+            return fast;
+        }
         Path absolute = file.toAbsolutePath().normalize();
         if (!absolute.startsWith(home)) {
             return absolute.getFileName().toString();
@@ -80,6 +89,44 @@ public final class ReviewBook {
             s.append(part);
         }
         return s.toString();
+    }
+
+    /**
+     * {@link #repositoryPath} by string operations for the common case, an absolute path already normalised (as the
+     * layout scan produces them), or {@code null} when the path needs the general treatment.
+     */
+    private String fastRepositoryPath(Path file) {
+        if (!file.isAbsolute()) {
+            return null;
+        }
+        String s = file.toString();
+        if (!s.startsWith(homePrefix) || s.length() == homePrefix.length()) {
+            return null;
+        }
+        String rel = s.substring(homePrefix.length());
+        String sep = file.getFileSystem().getSeparator();
+        if (sep.length() != 1 || !plainSegments(rel, sep.charAt(0))) {
+            return null;
+        }
+        return "/".equals(sep) ? rel : rel.replace(sep, "/");
+    }
+
+    /** Whether no segment of {@code rel} is empty, {@code .} or {@code ..}: the path is already normal. */
+    private static boolean plainSegments(String rel, char sep) {
+        int start = 0;
+        while (start <= rel.length()) {
+            int end = rel.indexOf(sep, start);
+            if (end < 0) {
+                end = rel.length();
+            }
+            int len = end - start;
+            if (len == 0 || (len == 1 && rel.charAt(start) == '.')
+                    || (len == 2 && rel.charAt(start) == '.' && rel.charAt(start + 1) == '.')) {
+                return false;
+            }
+            start = end + 1;
+        }
+        return true;
     }
 
     /** Where the migration's review file is written ({@link ReviewPlacement} for its tool). */
@@ -101,39 +148,52 @@ public final class ReviewBook {
     }
 
     /** Where to look: the tool's own place first, then the other, so a file detected as another tool is still found. */
-    private List<Path> candidates(Migration migration) {
+    private static List<ReviewPlacement> placesToLook(Migration migration) {
         ReviewPlacement own = ReviewPlacement.forTool(migration.tool());
-        ReviewPlacement other = own == ReviewPlacement.SIDECAR ? ReviewPlacement.CENTRAL : ReviewPlacement.SIDECAR;
-        return List.of(location(migration.file(), own), location(migration.file(), other));
+        return own == ReviewPlacement.SIDECAR ? SIDECAR_FIRST : CENTRAL_FIRST;
+    }
+
+    private static final List<ReviewPlacement> SIDECAR_FIRST = List.of(ReviewPlacement.SIDECAR, ReviewPlacement.CENTRAL);
+    private static final List<ReviewPlacement> CENTRAL_FIRST = List.of(ReviewPlacement.CENTRAL, ReviewPlacement.SIDECAR);
+
+    private boolean centralFolderExists() {
+        return Files.isDirectory(home.resolve(ReviewPlacement.CENTRAL_FOLDER));
     }
 
     /** The state of every migration of a project analysis, in its order. */
     public List<ReviewStatus> statuses(ProjectAnalysis analysis) {
         Map<Path, Loaded> loaded = new HashMap<>();
+        boolean central = centralFolderExists();
         List<ReviewStatus> out = new ArrayList<>(analysis.migrations().size());
         for (MigrationAnalysis m : analysis.migrations()) {
-            out.add(status(m, loaded));
+            out.add(status(m, loaded, central));
         }
         return out;
     }
 
     /** The state of one migration. Never throws: a review file that cannot be trusted is {@code invalid}. */
     public ReviewStatus status(MigrationAnalysis analysis) {
-        return status(analysis, new HashMap<>());
+        return status(analysis, new HashMap<>(), centralFolderExists());
     }
 
-    private ReviewStatus status(MigrationAnalysis analysis, Map<Path, Loaded> cache) {
+    private ReviewStatus status(MigrationAnalysis analysis, Map<Path, Loaded> cache, boolean centralExists) {
         Migration migration = analysis.migration();
         boolean required = analysis.needsReview();
         Path file = null;
-        for (Path candidate : candidates(migration)) {
-            if (Files.exists(candidate)) {
+        Path expected = null; // the tool's own place: where sign-off would write it
+        for (ReviewPlacement place : placesToLook(migration)) {
+            // Without a central folder there is nothing in it to look for (one check per project, not per file).
+            Path candidate = place == ReviewPlacement.CENTRAL && !centralExists && expected != null
+                    ? null : location(migration.file(), place);
+            if (expected == null) {
+                expected = candidate;
+            }
+            if (candidate != null && (place != ReviewPlacement.CENTRAL || centralExists) && Files.exists(candidate)) {
                 file = candidate;
                 break;
             }
         }
         if (file == null) {
-            Path expected = reviewFile(migration);
             String shown = repositoryPath(expected);
             return required
                     ? new ReviewStatus(ReviewState.MISSING, true, "no review (expected " + shown + ")", expected,

@@ -217,6 +217,51 @@ class ReviewPlacementTest {
         assertEquals(1, analyze(repo).migrations().size());
     }
 
+    /**
+     * A review in the other tool's place is still found, also when the central folder does not exist at all (the
+     * lookup skips the central place then, and must not skip the sidecar).
+     */
+    @Test
+    void aSidecarReviewOfACentrallyPlacedMigrationIsFoundWithoutACentralFolder() throws ReviewException {
+        GitRepo repo = GitRepo.init(dir);
+        repo.write("sql/001_drop.sql", "DROP TABLE t;\n");
+        ProjectAnalysis analysis = analyze(repo);
+        MigrationAnalysis m = analysis.migrations().get(0);
+        assertEquals(Tool.PLAIN, m.migration().tool());
+        ReviewBook book = ReviewBook.open(repo.root());
+        SignedReview signed = book.record(book.draft(List.of(m)).confirmAll(), Verdict.APPROVE,
+                new Reviewer("Ada", "ada@example.com"), null, null, "test", Clock.systemUTC());
+        Path central = repo.path(signed.displayFile());
+        Path sidecar = repo.path("sql/001_drop.sql.review.json");
+        try {
+            Files.move(central, sidecar);
+            Files.delete(repo.path(".redline/reviews/sql"));
+            Files.delete(repo.path(".redline/reviews"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+
+        ReviewStatus status = ReviewBook.open(repo.root()).status(m);
+
+        assertEquals(ReviewState.APPROVED, status.state(), status.reason());
+        assertEquals("sql/001_drop.sql.review.json", status.displayFile());
+    }
+
+    @Test
+    void repositoryPathsAreTheSameHoweverThePathIsSpelled() throws ReviewException {
+        GitRepo repo = GitRepo.init(dir);
+        repo.write("db/migration/V1__t.sql", "CREATE TABLE t (id int);\n");
+        ReviewBook book = ReviewBook.open(repo.root());
+        Path file = repo.path("db/migration/V1__t.sql");
+        assertEquals("db/migration/V1__t.sql", book.repositoryPath(file));
+        assertEquals("db/migration/V1__t.sql", book.repositoryPath(repo.root().resolve("db/./x/../migration/V1__t.sql")));
+        assertEquals("db/migration/V1__t.sql",
+                book.repositoryPath(repo.root().resolve("db/migration").resolve("../migration/V1__t.sql")));
+        assertEquals(".redline/reviews/a.sql.review.json",
+                book.repositoryPath(repo.root().resolve(".redline/reviews/a.sql.review.json")));
+        assertEquals("elsewhere.sql", book.repositoryPath(repo.root().getParent().resolve("elsewhere.sql")));
+    }
+
     /** Signs off every migration file Redline finds (all of {@code tool}) and returns the review files written. */
     private static Set<String> signAll(GitRepo repo, Tool tool) {
         try {

@@ -56,8 +56,12 @@ public final class ProjectAnalyzer {
      * @param allSql treat every .sql file under a folder as a plain migration, whatever the layout
      */
     public ProjectAnalysis analyze(Path path, boolean allSql) {
-        LayoutScan scan = allSql ? detector.allSql(path) : detector.detect(path);
-        return analyze(path, scan);
+        return analyze(path, scan(path, allSql));
+    }
+
+    /** Finds the migrations under {@code path}: the first half of {@link #analyze(Path, boolean)}. */
+    public LayoutScan scan(Path path, boolean allSql) {
+        return allSql ? detector.allSql(path) : detector.detect(path);
     }
 
     public ProjectAnalysis analyze(Path root, LayoutScan scan) {
@@ -90,8 +94,9 @@ public final class ProjectAnalyzer {
     private List<MigrationAnalysis> analyzeSet(List<CompletableFuture<PreparedMigration>> migrations) {
         SchemaModel schema = new SchemaModel();
         List<MigrationAnalysis> out = new ArrayList<>(migrations.size());
-        for (CompletableFuture<PreparedMigration> future : migrations) {
-            PreparedMigration p = future.join();
+        for (int i = 0; i < migrations.size(); i++) {
+            PreparedMigration p = migrations.get(i).join();
+            migrations.set(i, null); // its tokens and parse trees are garbage once judged: keep the live heap small
             boolean down = p.script().migration().direction() == Direction.DOWN;
             out.add(analyzer.analyze(p, down ? schema.copy() : schema));
         }

@@ -19,6 +19,7 @@ final class AllSqlLayout implements MigrationLayout {
         if (top == null) {
             return; // the root itself could not be read; the walk reported why
         }
+        context.prefetchUnclaimedMarkers();
         List<Migration> migrations = new ArrayList<>();
         for (ScannedFolder folder : tree.all()) {
             for (String name : folder.sqlFiles()) {

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** What the layouts share while detecting: the tree, which files are already claimed, and what was found. */
 final class DetectionContext {
@@ -82,7 +83,36 @@ final class DetectionContext {
 
     /** The goose/dbmate markers of a file, read once per file. */
     FileMarkers markers(ScannedFolder folder, String fileName) {
-        return markers.computeIfAbsent(folder.relOf(fileName), k -> FileMarkers.of(folder.path(fileName), readAhead));
+        String rel = folder.relOf(fileName);
+        FileMarkers m = markers.get(rel);
+        if (m == null) {
+            m = FileMarkers.of(folder.path(fileName), readAhead);
+            markers.put(rel, m);
+        }
+        return m;
+    }
+
+    /**
+     * Reads the markers of every unclaimed .sql file of the tree, several files at a time: reading is most of what
+     * detection costs, and the layouts then find every answer ready.
+     */
+    void prefetchUnclaimedMarkers() {
+        List<String[]> files = new ArrayList<>();
+        for (ScannedFolder folder : tree.all()) {
+            for (String name : folder.sqlFiles()) {
+                String rel = folder.relOf(name);
+                if (!claimed.contains(rel) && !markers.containsKey(rel)) {
+                    files.add(new String[] {folder.rel(), name, rel});
+                }
+            }
+        }
+        if (files.size() < 64) {
+            return; // not worth the threads: read on demand
+        }
+        Map<String, FileMarkers> found = new ConcurrentHashMap<>();
+        files.parallelStream().forEach(f -> found.put(f[2],
+                FileMarkers.of(tree.folders().get(f[0]).path(f[1]), readAhead)));
+        markers.putAll(found);
     }
 
     List<Found> found() {

@@ -1,10 +1,10 @@
 package dev.redline.core.layout;
 
 import dev.redline.core.model.Direction;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -43,7 +43,8 @@ record FileMarkers(boolean gooseUp, boolean gooseDown, boolean dbmateUp, boolean
 
     /** Reads the file's markers, and offers the bytes to {@code readAhead} when the read took the whole file. */
     static FileMarkers of(Path file, ReadAhead readAhead) {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = new FileInputStream(file.toFile())) {
+            // Sized by the file's length, so a small file (nearly all) is one read into an array of its size.
             byte[] head = in.readNBytes(HEAD);
             if (head.length < HEAD) {
                 readAhead.offer(file, head);

@@ -27,6 +27,7 @@ abstract class MarkedFileLayout implements MigrationLayout {
 
     @Override
     public void detect(DetectionContext context) {
+        context.prefetchUnclaimedMarkers();
         for (ScannedFolder folder : context.tree().all()) {
             List<String> files = new ArrayList<>();
             for (String name : context.unclaimedSql(folder)) {

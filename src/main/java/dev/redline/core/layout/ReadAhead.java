@@ -33,8 +33,15 @@ public final class ReadAhead {
         }
     }
 
-    /** The file's bytes as the detector read them, or {@code null}. */
-    byte[] get(Path file) {
-        return contents.get(file);
+    /**
+     * The file's bytes as the detector read them, or {@code null}. They are handed out once: a second load of the
+     * same file (the down part of a goose file) reads it again, and the bytes do not outlive their use.
+     */
+    byte[] take(Path file) {
+        byte[] bytes = contents.remove(file);
+        if (bytes != null) {
+            used.addAndGet(-bytes.length);
+        }
+        return bytes;
     }
 }

@@ -6,6 +6,7 @@ import dev.redline.core.model.ScriptProblem;
 import dev.redline.core.model.ScriptSection;
 import dev.redline.core.model.Tool;
 import dev.redline.core.sql.SourceText;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ public final class ScriptLoader {
     public MigrationScript load(Migration migration, ReadAhead readAhead) {
         String name = migration.relativePath();
         Path file = migration.file();
-        byte[] bytes = readAhead.get(file);
+        byte[] bytes = readAhead.take(file);
         if (bytes == null) {
             try {
                 long size = Files.size(file);
@@ -110,16 +111,25 @@ public final class ScriptLoader {
 
     /** Reads up to one byte past the limit, so a file that grows while we read cannot exhaust memory. */
     private static byte[] readAtMost(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = new FileInputStream(file.toFile())) { // reads a small file into one array of its size
             return in.readNBytes(MAX_BYTES + 1);
         }
     }
 
-    private static String sha256(byte[] bytes) {
+    /** One digest per thread: looking a digest up by name costs more than hashing a small migration. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(ScriptLoader::newSha256);
+
+    private static MessageDigest newSha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
+    }
+
+    private static String sha256(byte[] bytes) {
+        MessageDigest digest = SHA256.get();
+        digest.reset();
+        return HexFormat.of().formatHex(digest.digest(bytes));
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,10 +51,10 @@ final class TreeWalker {
     }
 
     private void visit(Path dir, String rel, Object key) {
-        List<Path> entries = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             for (Path p : stream) {
-                entries.add(p);
+                names.add(p.getFileName().toString());
             }
         } catch (IOException e) {
             errors.add(new PathError(display(rel, dir), "cannot read folder: " + IoReasons.describe(e)));
@@ -64,15 +63,15 @@ final class TreeWalker {
             errors.add(new PathError(display(rel, dir), "cannot read folder: " + IoReasons.describe(e.getCause())));
             return;
         }
-        entries.sort(Comparator.comparing(p -> p.getFileName().toString(), NaturalOrder.NAMES));
+        names.sort(NaturalOrder.NAMES);
         seen.add(key);
         chain.put(key, rel);
         List<String> files = new ArrayList<>();
         List<String> subfolders = new ArrayList<>();
         // Registered before the children so folders come out parent first, in walk order.
         folders.put(rel, new ScannedFolder(rel, dir, files, subfolders));
-        for (Path entry : entries) {
-            String name = entry.getFileName().toString();
+        for (String name : names) {
+            Path entry = dir.resolve(name);
             String childRel = rel.isEmpty() ? name : rel + "/" + name;
             BasicFileAttributes attrs;
             try {

@@ -51,6 +51,13 @@ final class Utf8Text {
     }
 
     static Decoded decode(byte[] bytes) {
+        // Fast path: the JDK's own decoding (vectorised for ASCII, which nearly every migration is) replaces each
+        // malformed sequence by U+FFFD, so a result without U+FFFD proves the bytes were valid UTF-8. A text that
+        // holds U+FFFD (malformed, or written as such) takes the strict decoder, which says where the error is.
+        String fast = new String(bytes, StandardCharsets.UTF_8);
+        if (fast.indexOf('\uFFFD') < 0) {
+            return new Decoded(fast, -1, -1, -1);
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

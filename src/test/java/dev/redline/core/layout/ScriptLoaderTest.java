@@ -157,6 +157,32 @@ class ScriptLoaderTest {
     }
 
     @Test
+    void aWrittenReplacementCharacterIsValidText() {
+        // U+FFFD spelled out in UTF-8 is valid: the fast decoding path must not mistake it for a decoding error
+        write(root, "fffd.sql", "SELECT '\uFFFD caf\u00e9 \uD83D\uDE00';\n".getBytes(StandardCharsets.UTF_8));
+
+        MigrationScript s = loader.load(plain("fffd.sql"));
+
+        assertNotNull(s.source(), s.problems().toString());
+        assertEquals("SELECT '\uFFFD caf\u00e9 \uD83D\uDE00';\n", s.source().text());
+    }
+
+    @Test
+    void aBadByteAfterAWrittenReplacementCharacterIsStillFound() {
+        byte[] good = "SELECT '\uFFFD';\n".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(good, good.length + 2);
+        bytes[good.length] = (byte) 0xC3; // a lead byte followed by ASCII: malformed
+        bytes[good.length + 1] = 'x';
+        write(root, "mixed.sql", bytes);
+
+        MigrationScript s = loader.load(plain("mixed.sql"));
+
+        assertNull(s.source());
+        assertTrue(s.problems().get(0).message().contains("byte 0xC3 at offset " + good.length + " (line 2)"),
+                s.problems().toString());
+    }
+
+    @Test
     void encodedSurrogatesAreRejected() {
         // CESU-8 style surrogate half: lenient decoders accept it, the strict one must not
         write(root, "cesu.sql", new byte[] {'-', '-', ' ', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '\n'});
