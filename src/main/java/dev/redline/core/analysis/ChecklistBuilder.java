@@ -16,14 +16,32 @@ final class ChecklistBuilder {
     }
 
     static List<ChecklistAnswer> build(List<Finding> findings, TransactionMode mode, boolean readable) {
+        ChecklistPoint[] points = ChecklistPoint.values();
+        // One pass over the findings, each to its point's list (most migrations have none at all).
+        List<List<Finding>> byPoint = new ArrayList<>(points.length);
+        for (int i = 0; i < points.length; i++) {
+            byPoint.add(new ArrayList<>(0));
+        }
+        for (Finding f : findings) {
+            for (int i = 0; i < points.length; i++) {
+                if (points[i].number() == f.checklist()) {
+                    byPoint.get(i).add(f);
+                    break;
+                }
+            }
+        }
         List<ChecklistAnswer> answers = new ArrayList<>(6);
-        for (ChecklistPoint point : ChecklistPoint.values()) {
-            List<Finding> mine = findings.stream().filter(f -> f.checklist() == point.number()).toList();
+        for (int i = 0; i < points.length; i++) {
+            ChecklistPoint point = points[i];
+            List<Finding> mine = List.copyOf(byPoint.get(i));
             if (!readable) {
                 answers.add(new ChecklistAnswer(point, "Cannot tell: the file could not be read.", true, mine));
                 continue;
             }
-            boolean flagged = mine.stream().anyMatch(f -> f.severity().blocksGate());
+            boolean flagged = false;
+            for (Finding f : mine) {
+                flagged |= f.severity().blocksGate();
+            }
             String answer;
             if (point == ChecklistPoint.TRANSACTION) {
                 answer = mode.explanation() + (mine.isEmpty() ? "" : " " + describe(mine));

@@ -25,7 +25,7 @@ import java.util.concurrent.ThreadFactory;
 public final class ProjectAnalyzer {
 
     /** Threads that read and parse ahead of the rules: one per core. */
-    private static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private static final int WORKERS = Integer.getInteger("redline.workers", Math.max(1, Runtime.getRuntime().availableProcessors()));
 
     private static final ThreadFactory PREPARE_THREADS = runnable -> {
         Thread t = new Thread(runnable, "redline-prepare");

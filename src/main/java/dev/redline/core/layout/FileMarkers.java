@@ -68,36 +68,51 @@ record FileMarkers(boolean gooseUp, boolean gooseDown, boolean dbmateUp, boolean
         if (!mentionsMarkers(bytes)) {
             return NONE; // nearly every file: no need to look at its lines
         }
-        // Markers are ASCII, so a byte-for-char decoding finds them whatever the file's encoding.
-        String text = new String(bytes, StandardCharsets.ISO_8859_1);
         boolean gu = false;
         boolean gd = false;
         boolean du = false;
         boolean dd = false;
-        for (Lines.Line line : Lines.of(text)) {
-            if (line.end() - line.start() < 2) {
-                continue;
+        int n = bytes.length;
+        int i = startsWithBom(bytes) ? 3 : 0;
+        while (i < n) {
+            int end = i;
+            while (end < n && bytes[end] != '\n' && bytes[end] != '\r') {
+                end++;
             }
-            String s = line.text(text);
-            if (s.indexOf("--") < 0) {
-                continue;
+            int s = i;
+            while (s < end && (bytes[s] == ' ' || bytes[s] == '\t')) {
+                s++;
             }
-            GooseAnnotation g = GooseAnnotation.parse(s);
-            if (g == GooseAnnotation.UP) {
-                gu = true;
-            } else if (g == GooseAnnotation.DOWN) {
-                gd = true;
-            } else if (g == null) {
-                DbmateMarker d = DbmateMarker.parse(s);
-                if (d != null) {
-                    if (d.direction() == Direction.UP) {
-                        du = true;
-                    } else {
-                        dd = true;
+            // Markers are comment lines; only those become strings. Markers are ASCII, so a byte-for-char
+            // decoding finds them whatever the file's encoding.
+            if (s + 1 < end && bytes[s] == '-' && bytes[s + 1] == '-') {
+                String line = new String(bytes, i, end - i, StandardCharsets.ISO_8859_1);
+                GooseAnnotation g = GooseAnnotation.parse(line);
+                if (g == GooseAnnotation.UP) {
+                    gu = true;
+                } else if (g == GooseAnnotation.DOWN) {
+                    gd = true;
+                } else if (g == null) {
+                    DbmateMarker d = DbmateMarker.parse(line);
+                    if (d != null) {
+                        if (d.direction() == Direction.UP) {
+                            du = true;
+                        } else {
+                            dd = true;
+                        }
                     }
                 }
             }
+            i = end;
+            if (i < n) {
+                i += bytes[i] == '\r' && i + 1 < n && bytes[i + 1] == '\n' ? 2 : 1; // \n, \r\n or a lone \r
+            }
         }
         return new FileMarkers(gu, gd, du, dd);
+    }
+
+    /** A UTF-8 byte-order mark: the first line's marker comes after it. */
+    private static boolean startsWithBom(byte[] bytes) {
+        return bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
     }
 }

@@ -22,6 +22,28 @@ enum GooseAnnotation {
         this.command = command;
     }
 
+    /**
+     * The annotation on the line {@code [start, end)} of {@code text}, or {@code null}. Lines that cannot be one
+     * (nearly all) are turned down without copying them.
+     */
+    static GooseAnnotation parse(String text, int start, int end) {
+        int i = start;
+        while (i < end && (text.charAt(i) == ' ' || text.charAt(i) == '\t' || text.charAt(i) == '\uFEFF')) {
+            i++;
+        }
+        if (i + 2 > end || text.charAt(i) != '-' || text.charAt(i + 1) != '-') {
+            return null;
+        }
+        i += 2;
+        while (i < end && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        if (!text.startsWith("+goose", i) || i + 6 > end) {
+            return null;
+        }
+        return parse(text.substring(start, end));
+    }
+
     /** The annotation on this line, or {@code null} when the line is not one. */
     static GooseAnnotation parse(String line) {
         String t = Lines.trimmed(line);

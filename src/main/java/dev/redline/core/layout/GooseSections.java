@@ -24,7 +24,7 @@ final class GooseSections {
         List<Lines.Line> lines = Lines.of(text);
         boolean noTransaction = false;
         for (Lines.Line line : lines) {
-            if (GooseAnnotation.parse(line.text(text)) == GooseAnnotation.NO_TRANSACTION) {
+            if (GooseAnnotation.parse(text, line.start(), line.end()) == GooseAnnotation.NO_TRANSACTION) {
                 noTransaction = true;
                 break;
             }
@@ -37,7 +37,7 @@ final class GooseSections {
         int blockLine = -1;
         for (int i = 0; i < lines.size(); i++) {
             Lines.Line line = lines.get(i);
-            GooseAnnotation a = GooseAnnotation.parse(line.text(text));
+            GooseAnnotation a = GooseAnnotation.parse(text, line.start(), line.end());
             if (a == null) {
                 continue;
             }

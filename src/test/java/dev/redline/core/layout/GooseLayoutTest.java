@@ -47,6 +47,18 @@ class GooseLayoutTest {
     }
 
     @Test
+    void aByteOrderMarkBeforeTheFirstMarkerStillMakesAGooseFile() {
+        write(root, "migrations/1_bom.sql", "\uFEFF-- +goose Up\nSELECT 1;\n-- +goose Down\nSELECT -1;\n");
+        write(root, "migrations/2_crlf.sql", "-- +goose Up\r\nSELECT 2;\r-- +goose Down\rSELECT -2;\r\n");
+
+        MigrationSet set = onlySet(new LayoutDetector().detect(root));
+
+        assertEquals(Tool.GOOSE, set.tool());
+        assertEquals(List.of("migrations/1_bom.sql up", "migrations/1_bom.sql down", "migrations/2_crlf.sql up",
+                "migrations/2_crlf.sql down"), order(set));
+    }
+
+    @Test
     void sectionsLeaveMarkersOutAndKeepStatementBlocksWhole() {
         String text = """
                 -- header comment goose ignores
