@@ -4,12 +4,16 @@ import dev.redline.core.model.Direction;
 import dev.redline.core.model.Migration;
 import dev.redline.core.model.Tool;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Whatever .sql files no tool layout claimed: one set per folder, in natural file-name order, which is how
  * hand-rolled runners ({@code 0001-init.sql}, {@code 2_x.sql} before {@code 10_x.sql}) apply them.
  */
 final class PlainLayout implements MigrationLayout {
+
+    /** Flyway's undo scripts, {@code U<version>__<description>.sql} (lower-cased). */
+    private static final Pattern FLYWAY_UNDO = Pattern.compile("u[0-9][0-9._]*__.*\\.sql");
 
     @Override
     public void detect(DetectionContext context) {
@@ -37,7 +41,7 @@ final class PlainLayout implements MigrationLayout {
         String lower = rel.toLowerCase(java.util.Locale.ROOT);
         String name = lower.substring(lower.lastIndexOf('/') + 1);
         boolean down = name.equals("down.sql") || name.endsWith(".down.sql") || name.endsWith("_down.sql")
-                || name.matches("u[0-9][0-9._]*__.*\\.sql") || lower.startsWith("revert/")
+                || (name.startsWith("u") && FLYWAY_UNDO.matcher(name).matches()) || lower.startsWith("revert/")
                 || lower.contains("/revert/");
         return down ? Direction.DOWN : Direction.UP;
     }

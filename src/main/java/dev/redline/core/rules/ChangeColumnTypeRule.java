@@ -5,6 +5,7 @@ import dev.redline.core.parse.AlterAction;
 import dev.redline.core.parse.ParsedStatement;
 import dev.redline.core.schema.ColumnInfo;
 import dev.redline.core.schema.TableInfo;
+import java.util.regex.Pattern;
 
 /** {@code ALTER COLUMN … TYPE}: says whether the change narrows values and whether it rewrites the table. */
 public final class ChangeColumnTypeRule implements Rule {
@@ -41,8 +42,10 @@ public final class ChangeColumnTypeRule implements Rule {
         }
     }
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     static String abbreviate(String s) {
-        String one = s.replaceAll("\\s+", " ").trim();
+        String one = WHITESPACE.matcher(s).replaceAll(" ").trim();
         return one.length() > 60 ? one.substring(0, 57) + "…" : one;
     }
 }

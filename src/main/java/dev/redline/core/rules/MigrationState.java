@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What happened earlier in the current migration, for rules that look across statements: tables it created,
@@ -102,10 +103,12 @@ public final class MigrationState {
         return droppedTables.get(qualifiedTable);
     }
 
+    private static final Pattern ZERO = Pattern.compile("0+(\\.0*)?\\s*(us|ms|s|min|h|d)?");
+
     /** {@code 0}, {@code '0s'}, {@code 0ms}, DEFAULT or nothing: no timeout at all. */
     static boolean isZeroOrDefault(String value) {
         String v = value == null ? "" : value.trim().replace("'", "").toLowerCase(java.util.Locale.ROOT);
-        return v.isEmpty() || v.equals("default") || v.matches("0+(\\.0*)?\\s*(us|ms|s|min|h|d)?");
+        return v.isEmpty() || v.equals("default") || ZERO.matcher(v).matches();
     }
 
     public boolean lockTimeoutSet() {
