@@ -68,7 +68,7 @@ final class TextReporter implements StreamingReporter {
             return;
         }
         String line = source.lineText(finding.line());
-        String gutter = String.format("%5d | ", finding.line());
+        String gutter = gutter(finding.line());
         out.println(gutter + line);
 
         int from = Math.max(0, Math.min(finding.column() - 1, line.length()));
@@ -85,6 +85,16 @@ final class TextReporter implements StreamingReporter {
         marks.append('^');
         marks.append("~".repeat(to - from - 1));
         out.println(marks);
+    }
+
+    /** {@code "%5d | "} without a Formatter per finding. */
+    private static String gutter(int line) {
+        String n = Integer.toString(line);
+        StringBuilder g = new StringBuilder(n.length() + 8);
+        for (int i = n.length(); i < 5; i++) {
+            g.append(' ');
+        }
+        return g.append(n).append(" | ").toString();
     }
 
     private static void writeSummary(CheckReport report, PrintStream out) {
