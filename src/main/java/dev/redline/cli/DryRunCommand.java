@@ -6,11 +6,13 @@ import dev.redline.dryrun.DryRunReport;
 import dev.redline.dryrun.DryRunSettings;
 import dev.redline.dryrun.DryRunner;
 import dev.redline.dryrun.MigrationSelection;
+import dev.redline.dryrun.PlannedMigration;
 import dev.redline.dryrun.ProductionGuard;
 import dev.redline.dryrun.Profiles;
 import dev.redline.dryrun.TargetConnection;
 import dev.redline.dryrun.TargetRole;
 import dev.redline.dryrun.TargetUrl;
+import dev.redline.dryrun.ThrowawayCopy;
 import dev.redline.dryrun.embedded.EmbeddedDryRun;
 import dev.redline.dryrun.embedded.ScratchSpace;
 import java.io.IOException;
@@ -81,6 +83,8 @@ final class DryRunCommand {
             return ExitCode.USAGE_OR_IO;
         }
 
+        DryRunReport report;
+        List<PlannedMigration> plan;
         try (TargetConnection target = TargetConnection.open(url, env)) {
             String roleText = role == null ? "not declared (no saved profile for it)" : role.id();
             err.println("redline: dry-run on " + url.display() + " — database " + target.database() + " as "
@@ -100,11 +104,45 @@ final class DryRunCommand {
                 return ExitCode.USAGE_OR_IO;
             }
 
-            DryRunReport report = runCancellable(new DryRunner(settings(options)), target, role, selection);
-            return write(report, options.format(), out, err);
+            report = runCancellable(new DryRunner(settings(options)), target, role, selection);
+            plan = selection.migrations();
         } catch (TargetConnection.Failed e) {
             err.println("redline: " + e.getMessage());
             return ExitCode.USAGE_OR_IO;
+        }
+        // After the transactional run, its connection closed: that session would keep TEMPLATE from copying.
+        if (options.throwawayCopy() && report.abort() == null) {
+            report = report.withThrowawayCopies(runThrowawayCopies(url, plan, report, settings(options), err));
+        }
+        return write(report, options.format(), out, err);
+    }
+
+    /** {@code --throwaway-copy}: the migrations the transaction could only run in part, whole on copies. */
+    private List<DryRunReport.ThrowawayRun> runThrowawayCopies(TargetUrl url, List<PlannedMigration> plan,
+                                                               DryRunReport report, DryRunSettings settings,
+                                                               PrintStream err) {
+        boolean any = false;
+        for (int i = 0; i < plan.size() && i < report.migrations().size(); i++) {
+            any |= ThrowawayCopy.needed(plan.get(i), report.migrations().get(i));
+        }
+        if (!any) {
+            return List.of();
+        }
+        err.println("redline: running the migrations that cannot run in a transaction whole on throwaway copies "
+                + "(CREATE DATABASE … TEMPLATE " + url.database() + ", dropped afterwards)");
+        Cancellation cancellation = new Cancellation();
+        Thread hook = new Thread(cancellation::cancel, "redline-throwaway-cancel");
+        boolean hooked = addHook(hook);
+        try {
+            return new ThrowawayCopy(settings).run(url, env, plan, report.migrations(), cancellation);
+        } finally {
+            if (hooked) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // exiting anyway
+                }
+            }
         }
     }
 

@@ -12,11 +12,13 @@ import dev.redline.dryrun.DryRunReport.RowCount;
 import dev.redline.dryrun.DryRunReport.SchemaChange;
 import dev.redline.dryrun.DryRunReport.SideEffect;
 import dev.redline.dryrun.DryRunReport.StatementRun;
+import dev.redline.dryrun.DryRunReport.ThrowawayRun;
 import dev.redline.dryrun.DryRunReport.ValueChange;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 
 /**
  * The dry-run's JSON report, schema version 1. The fields of issue 4 come first, in its order, and are a public
@@ -49,6 +51,11 @@ final class DryRunJsonReporter implements DryRunReporter {
             g.writeStringField("redline", RedlineVersion.current());
             writeHistory(g, report.history());
             writeEmbedded(g, report.embedded());
+            g.writeArrayFieldStart("throwawayCopies");
+            for (ThrowawayRun t : report.throwawayCopies()) {
+                writeThrowaway(g, t);
+            }
+            g.writeEndArray();
             g.writeArrayFieldStart("sideEffects");
             for (SideEffect s : report.sideEffects()) {
                 g.writeStartObject();
@@ -82,6 +89,24 @@ final class DryRunJsonReporter implements DryRunReporter {
         out.println();
     }
 
+    /** A migration run whole on a throwaway copy: the shape of a migration, plus the copy's name and fate. */
+    private static void writeThrowaway(JsonGenerator g, ThrowawayRun t) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("path", t.path());
+        g.writeStringField("outcome", t.outcome().id());
+        writeNullableString(g, "database", t.database());
+        g.writeBooleanField("dropped", t.dropped());
+        writeNullableString(g, "reason", t.reason());
+        g.writeArrayFieldStart("statements");
+        for (StatementRun s : t.statements()) {
+            writeStatement(g, s);
+        }
+        g.writeEndArray();
+        writeCountsAndChanges(g, t.rowCounts(), t.schemaChanges());
+        g.writeNumberField("durationMs", millis(t.durationMs()));
+        g.writeEndObject();
+    }
+
     private static void writeMigration(JsonGenerator g, MigrationRun m) throws IOException {
         g.writeStartObject();
         g.writeStringField("path", m.path());
@@ -91,8 +116,18 @@ final class DryRunJsonReporter implements DryRunReporter {
             writeStatement(g, s);
         }
         g.writeEndArray();
+        writeCountsAndChanges(g, m.rowCounts(), m.schemaChanges());
+        writeNullableString(g, "reason", m.reason());
+        writeNullableString(g, "version", m.version());
+        g.writeBooleanField("outOfOrder", m.outOfOrder());
+        g.writeNumberField("durationMs", millis(m.durationMs()));
+        g.writeEndObject();
+    }
+
+    private static void writeCountsAndChanges(JsonGenerator g, List<RowCount> rowCounts,
+                                              List<SchemaChange> schemaChanges) throws IOException {
         g.writeArrayFieldStart("rowCounts");
-        for (RowCount r : m.rowCounts()) {
+        for (RowCount r : rowCounts) {
             g.writeStartObject();
             g.writeStringField("table", r.table());
             writeNullableLong(g, "before", r.before());
@@ -101,7 +136,7 @@ final class DryRunJsonReporter implements DryRunReporter {
         }
         g.writeEndArray();
         g.writeArrayFieldStart("schemaChanges");
-        for (SchemaChange c : m.schemaChanges()) {
+        for (SchemaChange c : schemaChanges) {
             g.writeStartObject();
             g.writeStringField("change", c.change());
             writeNullableString(g, "table", c.table());
@@ -112,11 +147,6 @@ final class DryRunJsonReporter implements DryRunReporter {
             g.writeEndObject();
         }
         g.writeEndArray();
-        writeNullableString(g, "reason", m.reason());
-        writeNullableString(g, "version", m.version());
-        g.writeBooleanField("outOfOrder", m.outOfOrder());
-        g.writeNumberField("durationMs", millis(m.durationMs()));
-        g.writeEndObject();
     }
 
     private static void writeStatement(JsonGenerator g, StatementRun s) throws IOException {

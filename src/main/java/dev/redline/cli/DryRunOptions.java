@@ -19,10 +19,12 @@ import java.util.regex.Pattern;
  * @param seed             {@code --seed} (embedded database only), or {@code null}
  * @param cloneFrom        {@code --clone-from} JDBC URL (embedded database only), or {@code null}
  * @param sampleRows       {@code --sample-rows} (with {@code --clone-from}), or {@code null} for every row
+ * @param throwawayCopy    {@code --throwaway-copy}: run migrations that cannot run in a transaction whole on a
+ *                         {@code CREATE DATABASE … TEMPLATE} copy of the target, dropped afterwards
  */
 record DryRunOptions(String db, String profile, Format format, List<String> migrations, String projectDir,
                      Duration lockTimeout, Duration statementTimeout, boolean help, String seed, String cloneFrom,
-                     Integer sampleRows) {
+                     Integer sampleRows, boolean throwawayCopy) {
 
     /** Without --db or --profile the dry-run runs on an embedded PostgreSQL that Redline starts and throws away. */
     boolean embedded() {
@@ -62,6 +64,12 @@ record DryRunOptions(String db, String profile, Format format, List<String> migr
                                        migrations come from the history table the clone holds
               --sample-rows N          with --clone-from: copy at most N rows per table, plus the rows they
                                        reference (history tables are copied whole)
+              --throwaway-copy         with --db/--profile: a migration holding statements PostgreSQL refuses
+                                       inside a transaction (CREATE INDEX CONCURRENTLY, VACUUM…) also runs
+                                       whole, for real, on a CREATE DATABASE … TEMPLATE copy of the target that
+                                       is dropped afterwards (needs CREATEDB and no other session on the target;
+                                       new connections to it wait while it is copied; the embedded database
+                                       always does this)
               --format FORMAT          text (default) or json
               --lock-timeout D         lock_timeout for every statement (default 5s; units ms, s, min, h)
               --statement-timeout D    statement_timeout for every statement (default 10min)
@@ -85,6 +93,7 @@ record DryRunOptions(String db, String profile, Format format, List<String> migr
         String seed = null;
         String cloneFrom = null;
         Integer sampleRows = null;
+        boolean throwawayCopy = false;
         boolean optionsEnded = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -103,7 +112,7 @@ record DryRunOptions(String db, String profile, Format format, List<String> migr
                 case "--" -> optionsEnded = true;
                 case "-h", "--help" -> {
                     return new DryRunOptions(null, null, Format.TEXT, List.of(), null, null, null, true, null, null,
-                            null);
+                            null, false);
                 }
                 case "--db" -> db = inline != null ? inline : valueOf(args, ++i, name);
                 case "--profile" -> profile = inline != null ? inline : valueOf(args, ++i, name);
@@ -112,6 +121,12 @@ record DryRunOptions(String db, String profile, Format format, List<String> migr
                 case "--clone-from" -> cloneFrom = inline != null ? inline : valueOf(args, ++i, name);
                 case "--sample-rows" -> sampleRows = positive(name, inline != null ? inline : valueOf(args, ++i,
                         name));
+                case "--throwaway-copy" -> {
+                    if (inline != null) {
+                        throw new UsageException("--throwaway-copy takes no value");
+                    }
+                    throwawayCopy = true;
+                }
                 case "--format" -> format = format(inline != null ? inline : valueOf(args, ++i, name));
                 case "--lock-timeout" -> lockTimeout = duration(name, inline != null ? inline : valueOf(args, ++i,
                         name));
@@ -138,9 +153,13 @@ record DryRunOptions(String db, String profile, Format format, List<String> migr
         if (sampleRows != null && cloneFrom == null) {
             throw new UsageException("--sample-rows goes with --clone-from (it limits the rows copied per table)");
         }
+        if (throwawayCopy && !target) {
+            throw new UsageException("--throwaway-copy goes with --db or --profile (the embedded database runs such "
+                    + "migrations on a throwaway copy anyway)");
+        }
         return new DryRunOptions(db, profile, format, List.copyOf(migrations),
                 positional.isEmpty() ? null : positional.get(0), lockTimeout, statementTimeout, false, seed,
-                cloneFrom, sampleRows);
+                cloneFrom, sampleRows, throwawayCopy);
     }
 
     private static Integer positive(String option, String value) throws UsageException {

@@ -10,8 +10,11 @@ import dev.redline.dryrun.DryRunReport.SchemaChange;
 import dev.redline.dryrun.DryRunReport.SideEffect;
 import dev.redline.dryrun.DryRunReport.StatementOutcome;
 import dev.redline.dryrun.DryRunReport.StatementRun;
+import dev.redline.dryrun.DryRunReport.ThrowawayOutcome;
+import dev.redline.dryrun.DryRunReport.ThrowawayRun;
 import dev.redline.dryrun.DryRunReport.ValueChange;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -40,6 +43,10 @@ final class DryRunTextReporter implements DryRunReporter {
         for (MigrationRun m : report.migrations()) {
             out.println();
             writeMigration(m, out);
+        }
+        for (ThrowawayRun copy : report.throwawayCopies()) {
+            out.println();
+            writeThrowaway(copy, out);
         }
         if (!report.sideEffects().isEmpty()) {
             out.println();
@@ -108,6 +115,21 @@ final class DryRunTextReporter implements DryRunReporter {
         }
     }
 
+    private static void writeThrowaway(ThrowawayRun t, PrintStream out) {
+        if (t.outcome() == ThrowawayOutcome.UNAVAILABLE) {
+            out.println(t.path() + " on a throwaway copy: not run");
+            out.println("  " + t.reason());
+            return;
+        }
+        out.println(t.path() + " on a throwaway copy (" + t.database() + ", whole, outside a transaction): "
+                + t.outcome().id() + " in " + duration(t.durationMs()) + "; the copy "
+                + (t.dropped() ? "was dropped" : "could NOT be dropped: drop it with DROP DATABASE " + t.database()));
+        if (t.reason() != null) {
+            out.println("  " + t.reason());
+        }
+        writeBody(t.statements(), t.rowCounts(), t.schemaChanges(), out);
+    }
+
     private static void writeMigration(MigrationRun m, PrintStream out) {
         out.println(m.path() + ": " + m.outcome().id() + (m.outOfOrder() ? " (out of order)" : "")
                 + (m.outcome() == MigrationOutcome.OK || m.outcome() == MigrationOutcome.FAILED
@@ -115,7 +137,12 @@ final class DryRunTextReporter implements DryRunReporter {
         if (m.reason() != null) {
             out.println("  " + m.reason());
         }
-        for (StatementRun s : m.statements()) {
+        writeBody(m.statements(), m.rowCounts(), m.schemaChanges(), out);
+    }
+
+    private static void writeBody(List<StatementRun> statements, List<RowCount> rowCounts,
+                                  List<SchemaChange> schemaChanges, PrintStream out) {
+        for (StatementRun s : statements) {
             String time = s.outcome() == StatementOutcome.SKIPPED ? "" : " " + duration(s.durationMs());
             out.println(String.format(Locale.ROOT, "  %5d  %-7s%s  %s", s.line(), s.outcome().id(), time,
                     oneLine(s.sql())));
@@ -142,11 +169,11 @@ final class DryRunTextReporter implements DryRunReporter {
                 out.println("         " + s.rows() + " row(s)");
             }
         }
-        for (RowCount r : m.rowCounts()) {
+        for (RowCount r : rowCounts) {
             out.println("  rows " + r.table() + ": " + (r.before() == null ? "(new)" : r.before()) + " → "
                     + (r.after() == null ? "(gone)" : r.after()));
         }
-        for (SchemaChange c : m.schemaChanges()) {
+        for (SchemaChange c : schemaChanges) {
             StringBuilder sb = new StringBuilder("  schema ").append(c.change()).append(' ').append(c.table());
             if (c.column() != null) {
                 sb.append('.').append(c.column());
@@ -177,9 +204,15 @@ final class DryRunTextReporter implements DryRunReporter {
             }
         }
         int n = report.migrations().size();
+        long copies = report.throwawayCopies().stream().filter(t -> t.outcome() != ThrowawayOutcome.UNAVAILABLE)
+                .count();
+        long copyFailures = report.throwawayCopies().stream().filter(t -> t.outcome() == ThrowawayOutcome.FAILED)
+                .count();
         return n + " migration" + (n == 1 ? "" : "s") + ": " + ok + " ok, " + failed + " failed, " + refused
                 + " refused, " + skipped + " skipped in " + duration(report.durationMs())
-                + "; rolled back, nothing committed";
+                + "; rolled back, nothing committed"
+                + (copies == 0 ? "" : "; " + copies + " run whole on throwaway copies (" + copyFailures
+                + " failed there), each dropped afterwards");
     }
 
     private static String oneLine(String sql) {

@@ -15,32 +15,68 @@ import java.util.List;
  * @param durationMs  the whole dry-run, probes and rollback included
  * @param embedded    how the embedded scratch database was built, or {@code null} when the dry-run ran against a
  *                    database the user gave
+ * @param throwawayCopies migrations run whole on throwaway copies after the transactional dry-run (asked for with
+ *                    {@code --throwaway-copy}), in plan order; empty when none was asked for or needed
  */
 public record DryRunReport(Target database, boolean committed, HistorySummary history,
                            List<MigrationRun> migrations, List<SideEffect> sideEffects, Settings settings,
-                           Abort abort, double durationMs, Embedded embedded) {
+                           Abort abort, double durationMs, Embedded embedded, List<ThrowawayRun> throwawayCopies) {
 
     public DryRunReport {
         migrations = List.copyOf(migrations);
         sideEffects = List.copyOf(sideEffects);
+        throwawayCopies = throwawayCopies == null ? List.of() : List.copyOf(throwawayCopies);
     }
 
     /** A dry-run against a database the user gave. */
     public DryRunReport(Target database, boolean committed, HistorySummary history, List<MigrationRun> migrations,
                         List<SideEffect> sideEffects, Settings settings, Abort abort, double durationMs) {
-        this(database, committed, history, migrations, sideEffects, settings, abort, durationMs, null);
+        this(database, committed, history, migrations, sideEffects, settings, abort, durationMs, null, List.of());
     }
 
     /** The same report with {@code embedded} in place. */
     public DryRunReport withEmbedded(Embedded embedded) {
         return new DryRunReport(database, committed, history, migrations, sideEffects, settings, abort, durationMs,
-                embedded);
+                embedded, throwawayCopies);
     }
 
     /** The same report with another {@code abort}. */
     public DryRunReport withAbort(Abort abort) {
         return new DryRunReport(database, committed, history, migrations, sideEffects, settings, abort, durationMs,
-                embedded);
+                embedded, throwawayCopies);
+    }
+
+    /** The same report with the runs on throwaway copies ({@link ThrowawayCopy}). */
+    public DryRunReport withThrowawayCopies(List<ThrowawayRun> runs) {
+        return new DryRunReport(database, committed, history, migrations, sideEffects, settings, abort, durationMs,
+                embedded, runs);
+    }
+
+    /** What became of a throwaway copy: the migration ran on it, failed on it, or no copy could be made. */
+    public enum ThrowawayOutcome {
+        OK, FAILED, UNAVAILABLE;
+
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * A migration run as a whole, outside a transaction, on a {@code CREATE DATABASE … TEMPLATE} copy of the target
+     * that was dropped afterwards: for migrations the transactional dry-run could only run in part.
+     *
+     * @param database  the copy's name, or {@code null} when none was made
+     * @param reason    why no copy was made, or why the run failed, or {@code null}
+     * @param dropped   whether the copy was dropped again (a copy that could not be dropped keeps its name)
+     */
+    public record ThrowawayRun(String path, String database, ThrowawayOutcome outcome, String reason,
+                               List<StatementRun> statements, List<RowCount> rowCounts,
+                               List<SchemaChange> schemaChanges, boolean dropped, double durationMs) {
+        public ThrowawayRun {
+            statements = List.copyOf(statements);
+            rowCounts = List.copyOf(rowCounts);
+            schemaChanges = List.copyOf(schemaChanges);
+        }
     }
 
     /**
@@ -90,10 +126,11 @@ public record DryRunReport(Target database, boolean committed, HistorySummary hi
         }
     }
 
-    /** Whether every migration ran and none failed or was refused. */
+    /** Whether every migration ran and none failed or was refused, here or on a throwaway copy. */
     public boolean allOk() {
         return abort == null && migrations.stream().allMatch(m -> m.outcome() == MigrationOutcome.OK
-                || m.outcome() == MigrationOutcome.SKIPPED);
+                || m.outcome() == MigrationOutcome.SKIPPED)
+                && throwawayCopies.stream().noneMatch(t -> t.outcome() == ThrowawayOutcome.FAILED);
     }
 
     /**

@@ -41,8 +41,9 @@ public interface HistoryTable {
     }
 
     static List<HistoryTable> all() {
-        return List.of(new FlywayHistory(), new GolangMigrateHistory(), new DbmateHistory(), new GooseHistory(),
-                new PrismaHistory(), new SupabaseHistory(), new DieselHistory(), new SqitchHistory());
+        return List.of(new FlywayHistory(), new GolangMigrateHistory(), SchemaMigrationsHistory.dbmate(),
+                new GooseHistory(), new PrismaHistory(), SchemaMigrationsHistory.supabase(), new DieselHistory(),
+                new SqitchHistory());
     }
 
     static HistoryTable forTool(Tool tool) {

@@ -1,6 +1,7 @@
 package dev.redline.dryrun;
 
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +86,25 @@ public final class TargetUrl {
     /** The URL to connect with: the JDBC URL without any password (that goes in the connection properties). */
     public String jdbcUrl() {
         return jdbcUrl;
+    }
+
+    /**
+     * The same server, user, password and parameters, another database: for the maintenance connection that creates
+     * and drops a throwaway copy, and for connecting to the copy.
+     *
+     * @throws IllegalArgumentException when the URL's database part cannot be found (a URL without one)
+     */
+    public TargetUrl withDatabase(String otherDatabase) {
+        int hostStart = jdbcUrl.indexOf("//");
+        int slash = hostStart < 0 ? -1 : jdbcUrl.indexOf('/', hostStart + 2);
+        if (slash < 0) {
+            throw new IllegalArgumentException("the URL " + display() + " names no database to replace");
+        }
+        int q = jdbcUrl.indexOf('?', slash);
+        String rest = q < 0 ? "" : jdbcUrl.substring(q);
+        String encoded = URLEncoder.encode(otherDatabase, StandardCharsets.UTF_8).replace("+", "%20");
+        return new TargetUrl(jdbcUrl.substring(0, slash + 1) + encoded + rest, host, port, otherDatabase, user,
+                password, sslMode);
     }
 
     /** The URL fit to show, log or write into a report. */

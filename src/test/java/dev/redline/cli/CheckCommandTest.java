@@ -1,11 +1,12 @@
 package dev.redline.cli;
 
-import static dev.redline.cli.JsonTree.array;
-import static dev.redline.cli.JsonTree.object;
+import static dev.redline.review.JsonTree.array;
+import static dev.redline.review.JsonTree.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.redline.review.JsonTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,13 +1,14 @@
 package dev.redline.cli;
 
-import static dev.redline.cli.JsonTree.array;
-import static dev.redline.cli.JsonTree.object;
+import static dev.redline.review.JsonTree.array;
+import static dev.redline.review.JsonTree.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.redline.core.analysis.ProjectAnalysis;
 import dev.redline.review.GitRepo;
+import dev.redline.review.JsonTree;
 import dev.redline.review.ReviewState;
 import dev.redline.review.ReviewStatus;
 import java.io.ByteArrayOutputStream;

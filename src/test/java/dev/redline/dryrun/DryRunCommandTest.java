@@ -1,5 +1,6 @@
 package dev.redline.dryrun;
 
+import static dev.redline.dryrun.DryRunHarness.assertUnchanged;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -158,6 +159,35 @@ class DryRunCommandTest {
         assertTrue(run.out().contains("\"relation\": \"public.customers\""));
         assertTrue(run.out().contains("\"mode\": \"AccessExclusiveLock\""));
         assertTrue(run.out().contains("\"change\": \"column-dropped\""));
+    }
+
+    @Test
+    void throwawayCopyRunsTheWholeMigrationOnACopyInJsonAndText() throws Exception {
+        String db = Seed.freshDatabase("clithrowaway");
+        DatabaseFingerprint before = DatabaseFingerprint.of(db);
+        Path index = write("V3__index.sql", "CREATE INDEX CONCURRENTLY customers_name ON customers (name);\n");
+        Run json = cli("dry-run", "--db", TestServer.url(db), "--throwaway-copy", "--format", "json",
+                "--migration", index.toString(), dir.toString());
+        assertEquals(0, json.exitCode(), json::toString);
+        assertTrue(json.err().contains("throwaway copies (CREATE DATABASE … TEMPLATE " + db), json.err());
+        String compact = json.out().replaceAll("\\s+", "");
+        assertTrue(compact.contains("V3__index.sql\",\"outcome\":\"ok\",\"database\":\"redline_throwaway_"),
+                json.out());
+        assertTrue(compact.contains("\"throwawayCopies\":[{\"path\":"), json.out());
+        assertTrue(compact.contains("\"dropped\":true"), json.out());
+        assertTrue(compact.contains("\"change\":\"index-created\""), json.out());
+
+        Run text = cli("dry-run", "--db", TestServer.url(db), "--throwaway-copy", "--migration", index.toString(),
+                dir.toString());
+        assertEquals(0, text.exitCode(), text::toString);
+        assertTrue(text.out().contains("V3__index.sql on a throwaway copy (redline_throwaway_"), text.out());
+        assertTrue(text.out().contains("the copy was dropped"), text.out());
+        assertTrue(text.out().contains("1 run whole on throwaway copies (0 failed there)"), text.out());
+        assertUnchanged(before, db);
+
+        Run embeddedOnly = cli("dry-run", "--throwaway-copy", dir.toString());
+        assertEquals(2, embeddedOnly.exitCode(), embeddedOnly::toString);
+        assertTrue(embeddedOnly.err().contains("--throwaway-copy goes with --db or --profile"), embeddedOnly.err());
     }
 
     @Test

@@ -3,47 +3,25 @@ package dev.redline.ui;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.redline.ui.project.WorkbenchSettings;
-import dev.redline.ui.task.FxTaskExecutor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The real window, headless: dry-runs the shop's V2 on the embedded PostgreSQL and shows its row counts. */
-@ExtendWith(ApplicationExtension.class)
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
-class DryRunFxTest {
-
-    @TempDir
-    static Path dir;
-
-    private Workbench workbench;
-    private Path shop;
+class DryRunFxTest extends ShopWindowFxTest {
 
     @Start
     void start(Stage stage) throws IOException {
-        Path here = Files.createTempDirectory(dir, "case");
-        shop = ShopFixture.copyTo(here);
-        workbench = new Workbench(stage, new FxTaskExecutor(2), WorkbenchSettings.load(here.resolve("config")),
-                FolderWatch.NONE, window -> new WorkbenchViewModelTest.FakeDialogs());
-        stage.show();
-        workbench.open(shop);
-    }
-
-    private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        openShop(stage);
     }
 
     @Test

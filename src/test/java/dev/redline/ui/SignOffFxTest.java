@@ -3,8 +3,6 @@ package dev.redline.ui;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.redline.review.ReviewState;
-import dev.redline.ui.project.WorkbenchSettings;
-import dev.redline.ui.task.FxTaskExecutor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,36 +16,17 @@ import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The real window, headless: ticks the six points of V2, signs it off, sees the badge; an edit makes it stale. */
-@ExtendWith(ApplicationExtension.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class SignOffFxTest {
-
-    @TempDir
-    static Path dir;
-
-    private Workbench workbench;
-    private Path shop;
+class SignOffFxTest extends ShopWindowFxTest {
 
     @Start
     void start(Stage stage) throws IOException {
-        Path here = Files.createTempDirectory(dir, "case");
-        shop = ShopFixture.copyTo(here);
-        workbench = new Workbench(stage, new FxTaskExecutor(2), WorkbenchSettings.load(here.resolve("config")),
-                FolderWatch.NONE, window -> new WorkbenchViewModelTest.FakeDialogs());
-        stage.show();
-        workbench.open(shop);
-    }
-
-    private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        openShop(stage);
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {

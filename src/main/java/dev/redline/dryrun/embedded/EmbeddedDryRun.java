@@ -10,6 +10,7 @@ import dev.redline.dryrun.MigrationSelection;
 import dev.redline.dryrun.ScratchPlan;
 import dev.redline.dryrun.TargetConnection;
 import dev.redline.dryrun.TargetUrl;
+import dev.redline.dryrun.ThrowawayCopy;
 import dev.redline.dryrun.embedded.EmbeddedProgress.Phase;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -227,6 +228,7 @@ public final class EmbeddedDryRun {
             }
             checkCancelled(cancellation, "before the dry-run began");
             TargetUrl url = TargetUrl.parse(server.jdbcUrl(DATABASE));
+            DryRunReport report;
             try (TargetConnection target = TargetConnection.open(url, Map.of())) {
                 if (selection == null) {
                     selection = request.migrations().isEmpty()
@@ -234,7 +236,7 @@ public final class EmbeddedDryRun {
                             : MigrationSelection.ofFiles(request.migrations());
                 }
                 progress.phase(Phase.DRY_RUN, "dry-running " + selection.migrations().size() + " migration(s)");
-                DryRunReport report = new DryRunner(request.settings()).run(target, "embedded", selection.history(),
+                report = new DryRunner(request.settings()).run(target, "embedded", selection.history(),
                         selection.migrations(), cancellation,
                         (i, n, m) -> progress.dryRunning(i, n, m.path()));
                 if (cancellation.isCancelled() && report.abort() != null
@@ -242,9 +244,15 @@ public final class EmbeddedDryRun {
                     report = report.withAbort(new DryRunReport.Abort("cancelled", "cancelled; the embedded server "
                             + "was stopped and its data deleted"));
                 }
-                return report.withEmbedded(new DryRunReport.Embedded(server.serverVersion(),
-                        server.startup().toMillis(), replayed, roles, seed, clone, cleaned, notes, false));
             }
+            // The server is ours and nobody else is connected: a migration the transaction could only run in part
+            // also runs whole on a throwaway copy (after the dry-run's own connection closed).
+            if (report.abort() == null && !cancellation.isCancelled()) {
+                report = report.withThrowawayCopies(new ThrowawayCopy(request.settings()).run(url, Map.of(),
+                        selection.migrations(), report.migrations(), cancellation));
+            }
+            return report.withEmbedded(new DryRunReport.Embedded(server.serverVersion(),
+                    server.startup().toMillis(), replayed, roles, seed, clone, cleaned, notes, false));
         } catch (Cancelled e) {
             throw new Failed(Failed.Kind.CANCELLED, e.getMessage());
         } catch (MigrationSelection.Unavailable e) {

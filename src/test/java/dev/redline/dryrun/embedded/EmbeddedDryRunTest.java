@@ -127,6 +127,23 @@ class EmbeddedDryRunTest {
     }
 
     @Test
+    void aMigrationThatCannotRunInATransactionAlsoRunsWholeOnAThrowawayCopy() throws Exception {
+        Path project = flyway("V1__t.sql", "CREATE TABLE t (id int PRIMARY KEY, v text);\n"
+                        + "INSERT INTO t SELECT g, 'v' || (g % 3) FROM generate_series(1, 300) g;\n",
+                "V2__index.sql", "CREATE UNIQUE INDEX CONCURRENTLY t_v ON t (v);\n");
+        DryRunReport report = service.run(EmbeddedDryRun.Request.of(project), EmbeddedProgress.none(),
+                new Cancellation());
+
+        // The transaction could only skip it; the copy shows it would fail on the data: 300 rows, 3 values.
+        assertEquals(1, report.throwawayCopies().size(), report::toString);
+        DryRunReport.ThrowawayRun copy = report.throwawayCopies().get(0);
+        assertEquals(DryRunReport.ThrowawayOutcome.FAILED, copy.outcome(), copy::toString);
+        assertEquals("23505", copy.statements().get(0).error().sqlState());
+        assertTrue(copy.dropped());
+        assertTrue(!report.allOk(), "the migration fails where it would fail in production");
+    }
+
+    @Test
     void aReplayedMigrationThatFailsStopsTheRunAndSaysWhere() throws Exception {
         Path project = flyway("V1__t.sql", "CREATE TABLE t (id int PRIMARY KEY);\n",
                 "V2__bad.sql", "INSERT INTO t VALUES (1);\nINSERT INTO t VALUES (1);\n",

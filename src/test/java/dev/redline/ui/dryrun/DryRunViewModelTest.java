@@ -32,7 +32,7 @@ class DryRunViewModelTest {
                 List.of(new DryRunReport.SchemaChange("column-dropped", "customers", "phone", null, "text", null)),
                 4.5);
         return new DryRunReport(new DryRunReport.Target("embedded", "17.6", null, "redline", "postgres"), false,
-                null, List.of(run), List.of(), null, null, 12, null);
+                null, List.of(run), List.of(), null, null, 12, null, List.of());
     }
 
     @Test
