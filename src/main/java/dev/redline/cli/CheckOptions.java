@@ -40,52 +40,28 @@ record CheckOptions(List<String> paths, boolean allSql, OutputFormat format, Gat
         boolean allSql = false;
         OutputFormat format = OutputFormat.TEXT;
         GateMode mode = null;
-        boolean optionsEnded = false;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (optionsEnded || !arg.startsWith("-") || arg.equals("-")) {
-                paths.add(arg);
+        ArgReader r = new ArgReader(args);
+        while (r.next()) {
+            if (r.isOperand()) {
+                paths.add(r.argument());
                 continue;
             }
-            String name = arg;
-            String inlineValue = null;
-            int eq = arg.indexOf('=');
-            if (arg.startsWith("--") && eq > 0) {
-                name = arg.substring(0, eq);
-                inlineValue = arg.substring(eq + 1);
-            }
-            switch (name) {
-                case "--" -> optionsEnded = true;
+            switch (r.option()) {
                 case "-h", "--help" -> {
                     return new CheckOptions(List.of(), false, OutputFormat.TEXT, GateMode.ADVISORY, true);
                 }
                 case "--all-sql" -> {
-                    if (inlineValue != null) {
-                        throw new UsageException("--all-sql takes no value");
-                    }
+                    r.noValue();
                     allSql = true;
                 }
-                case "--format" -> {
-                    String value = inlineValue != null ? inlineValue : valueOf(args, ++i, name);
-                    format = OutputFormat.fromId(value);
-                }
-                case "--mode" -> {
-                    String value = inlineValue != null ? inlineValue : valueOf(args, ++i, name);
-                    mode = GateMode.fromId(value);
-                }
-                default -> throw new UsageException("unknown option '" + arg + "' for check");
+                case "--format" -> format = OutputFormat.fromId(r.value());
+                case "--mode" -> mode = GateMode.fromId(r.value());
+                default -> throw r.unknown("check");
             }
         }
         if (paths.isEmpty()) {
             throw new UsageException("check needs at least one PATH (a project folder or a .sql file)");
         }
         return new CheckOptions(List.copyOf(paths), allSql, format, mode, false);
-    }
-
-    private static String valueOf(List<String> args, int i, String option) throws UsageException {
-        if (i >= args.size()) {
-            throw new UsageException(option + " needs a value");
-        }
-        return args.get(i);
     }
 }

@@ -94,45 +94,32 @@ record DryRunOptions(String db, String profile, Format format, List<String> migr
         String cloneFrom = null;
         Integer sampleRows = null;
         boolean throwawayCopy = false;
-        boolean optionsEnded = false;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (optionsEnded || !arg.startsWith("-") || arg.equals("-")) {
-                positional.add(arg);
+        ArgReader r = new ArgReader(args);
+        while (r.next()) {
+            if (r.isOperand()) {
+                positional.add(r.argument());
                 continue;
             }
-            String name = arg;
-            String inline = null;
-            int eq = arg.indexOf('=');
-            if (arg.startsWith("--") && eq > 0) {
-                name = arg.substring(0, eq);
-                inline = arg.substring(eq + 1);
-            }
+            String name = r.option();
             switch (name) {
-                case "--" -> optionsEnded = true;
                 case "-h", "--help" -> {
                     return new DryRunOptions(null, null, Format.TEXT, List.of(), null, null, null, true, null, null,
                             null, false);
                 }
-                case "--db" -> db = inline != null ? inline : valueOf(args, ++i, name);
-                case "--profile" -> profile = inline != null ? inline : valueOf(args, ++i, name);
-                case "--migration" -> migrations.add(inline != null ? inline : valueOf(args, ++i, name));
-                case "--seed" -> seed = inline != null ? inline : valueOf(args, ++i, name);
-                case "--clone-from" -> cloneFrom = inline != null ? inline : valueOf(args, ++i, name);
-                case "--sample-rows" -> sampleRows = positive(name, inline != null ? inline : valueOf(args, ++i,
-                        name));
+                case "--db" -> db = r.value();
+                case "--profile" -> profile = r.value();
+                case "--migration" -> migrations.add(r.value());
+                case "--seed" -> seed = r.value();
+                case "--clone-from" -> cloneFrom = r.value();
+                case "--sample-rows" -> sampleRows = positive(name, r.value());
                 case "--throwaway-copy" -> {
-                    if (inline != null) {
-                        throw new UsageException("--throwaway-copy takes no value");
-                    }
+                    r.noValue();
                     throwawayCopy = true;
                 }
-                case "--format" -> format = format(inline != null ? inline : valueOf(args, ++i, name));
-                case "--lock-timeout" -> lockTimeout = duration(name, inline != null ? inline : valueOf(args, ++i,
-                        name));
-                case "--statement-timeout" -> statementTimeout = duration(name, inline != null ? inline
-                        : valueOf(args, ++i, name));
-                default -> throw new UsageException("unknown option '" + (eq > 0 ? name : arg) + "' for dry-run");
+                case "--format" -> format = format(r.value());
+                case "--lock-timeout" -> lockTimeout = duration(name, r.value());
+                case "--statement-timeout" -> statementTimeout = duration(name, r.value());
+                default -> throw r.unknown("dry-run");
             }
         }
         if (positional.size() > 1) {
@@ -198,12 +185,5 @@ record DryRunOptions(String db, String profile, Format format, List<String> migr
             throw new UsageException(option + " must be more than zero (a dry-run never waits forever)");
         }
         return d;
-    }
-
-    private static String valueOf(List<String> args, int i, String option) throws UsageException {
-        if (i >= args.size()) {
-            throw new UsageException(option + " needs a value");
-        }
-        return args.get(i);
     }
 }

@@ -37,26 +37,29 @@ final class ReviewCommand {
     ExitCode run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
         String migration = null;
         String format = "markdown";
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (arg.equals("-h") || arg.equals("--help")) {
-                out.print(USAGE);
-                return ExitCode.OK;
-            } else if (arg.equals("--format") || arg.startsWith("--format=")) {
-                if (arg.equals("--format") && i + 1 >= args.size()) {
-                    throw new UsageException("--format needs a value");
+        ArgReader r = new ArgReader(args);
+        while (r.next()) {
+            if (r.isOperand()) {
+                if (migration != null) {
+                    throw new UsageException("review takes one MIGRATION, not '" + migration + "' and '"
+                            + r.argument() + "'");
                 }
-                format = arg.equals("--format") ? args.get(++i) : arg.substring("--format=".length());
-                if (!format.equals("markdown") && !format.equals("json")) {
-                    throw new UsageException("unknown --format '" + format
-                            + "' for review (expected markdown or json)");
+                migration = r.argument();
+                continue;
+            }
+            switch (r.option()) {
+                case "-h", "--help" -> {
+                    out.print(USAGE);
+                    return ExitCode.OK;
                 }
-            } else if (arg.startsWith("-")) {
-                throw new UsageException("unknown option '" + arg + "' for review");
-            } else if (migration != null) {
-                throw new UsageException("review takes one MIGRATION, not '" + migration + "' and '" + arg + "'");
-            } else {
-                migration = arg;
+                case "--format" -> {
+                    format = r.value();
+                    if (!format.equals("markdown") && !format.equals("json")) {
+                        throw new UsageException("unknown --format '" + format
+                                + "' for review (expected markdown or json)");
+                    }
+                }
+                default -> throw r.unknown("review");
             }
         }
         if (migration == null) {

@@ -43,51 +43,41 @@ record SignOptions(String migration, Verdict verdict, String note, Reviewer revi
         Reviewer reviewer = null;
         boolean confirmAll = false;
         String dryRun = null;
-        boolean optionsEnded = false;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (optionsEnded || !arg.startsWith("-") || arg.equals("-")) {
+        ArgReader r = new ArgReader(args);
+        while (r.next()) {
+            if (r.isOperand()) {
                 if (migration != null) {
-                    throw new UsageException("sign takes one MIGRATION, not '" + migration + "' and '" + arg + "'");
+                    throw new UsageException("sign takes one MIGRATION, not '" + migration + "' and '"
+                            + r.argument() + "'");
                 }
-                migration = arg;
+                migration = r.argument();
                 continue;
             }
-            String name = arg;
-            String inline = null;
-            int eq = arg.indexOf('=');
-            if (arg.startsWith("--") && eq > 0) {
-                name = arg.substring(0, eq);
-                inline = arg.substring(eq + 1);
-            }
-            switch (name) {
-                case "--" -> optionsEnded = true;
+            switch (r.option()) {
                 case "-h", "--help" -> {
                     return new SignOptions(null, null, null, null, false, null, true);
                 }
                 case "--verdict" -> {
-                    String value = inline != null ? inline : valueOf(args, ++i, name);
+                    String value = r.value();
                     verdict = Verdict.fromId(value);
                     if (verdict == null) {
                         throw new UsageException("unknown --verdict '" + value + "' (expected approve or reject)");
                     }
                 }
-                case "--note" -> note = inline != null ? inline : valueOf(args, ++i, name);
+                case "--note" -> note = r.value();
                 case "--reviewer" -> {
-                    String value = inline != null ? inline : valueOf(args, ++i, name);
+                    String value = r.value();
                     reviewer = Reviewer.parse(value);
                     if (reviewer == null) {
                         throw new UsageException("--reviewer must look like \"Name <email>\", not '" + value + "'");
                     }
                 }
-                case "--dry-run-report" -> dryRun = inline != null ? inline : valueOf(args, ++i, name);
+                case "--dry-run-report" -> dryRun = r.value();
                 case "--confirm-all" -> {
-                    if (inline != null) {
-                        throw new UsageException("--confirm-all takes no value");
-                    }
+                    r.noValue();
                     confirmAll = true;
                 }
-                default -> throw new UsageException("unknown option '" + arg + "' for sign");
+                default -> throw r.unknown("sign");
             }
         }
         if (migration == null) {
@@ -97,12 +87,5 @@ record SignOptions(String migration, Verdict verdict, String note, Reviewer revi
             throw new UsageException("sign needs --verdict approve or --verdict reject");
         }
         return new SignOptions(migration, verdict, note, reviewer, confirmAll, dryRun, false);
-    }
-
-    private static String valueOf(List<String> args, int i, String option) throws UsageException {
-        if (i >= args.size()) {
-            throw new UsageException(option + " needs a value");
-        }
-        return args.get(i);
     }
 }

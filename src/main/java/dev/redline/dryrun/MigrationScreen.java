@@ -74,9 +74,10 @@ record MigrationScreen(String refusal, List<String> skips, List<String> notes) {
                 }
             } else if (NonTransactionalRule.reason(p) != null) {
                 skip = NonTransactionalRule.reason(p) + " cannot run inside a transaction, and everything in a "
-                        + "dry-run runs in one so that it can be rolled back: not run, so not verified. (A throwaway "
-                        + "copy made with CREATE DATABASE … TEMPLATE could run it, but TEMPLATE needs no other "
-                        + "session on the source database, and the dry-run's own session is one.)";
+                        + "dry-run runs in one so that it can be rolled back: not run here. A throwaway copy "
+                        + "(--throwaway-copy; always on the embedded database) runs the whole migration for real "
+                        + "on a CREATE DATABASE … TEMPLATE copy afterwards, once the dry-run's own session is "
+                        + "closed: TEMPLATE needs no other session on the source database.";
             } else if (p instanceof ParsedStatement.Call) {
                 note = CALL_NOTE;
             }
