@@ -4,18 +4,22 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 
 /**
  * {@code #dryRunDialog}: where to dry-run the migration. The embedded scratch database is the default; a JDBC URL
  * takes an optional password kept in memory for the session (the URL, {@code PGPASSWORD} or {@code .pgpass} work
- * too). Production targets are refused when the run starts.
+ * too). Production targets are refused when the run starts. {@code #throwawayCopyCheck} (JDBC only, off unless
+ * chosen earlier in the session) also runs a migration PostgreSQL refuses in a transaction whole on a throwaway copy
+ * of the target; the embedded scratch database always does that.
  */
 public final class DryRunDialog extends Dialog<DryRunTarget> {
 
@@ -40,12 +44,21 @@ public final class DryRunDialog extends Dialog<DryRunTarget> {
         password.setId("jdbcPassword");
         password.setText(model.sessionPassword());
         password.setPromptText("password (kept in memory only; optional)");
+        CheckBox throwawayCopy = new CheckBox("Also run it whole on a throwaway copy (CREATE DATABASE … TEMPLATE, "
+                + "dropped afterwards; needs CREATEDB and no other session on the database)");
+        throwawayCopy.setId("throwawayCopyCheck");
+        throwawayCopy.setWrapText(true);
+        throwawayCopy.setSelected(model.lastThrowawayCopy());
+        throwawayCopy.setTooltip(new Tooltip("For statements PostgreSQL refuses in a transaction (CREATE INDEX "
+                + "CONCURRENTLY, VACUUM, …), which the rolled-back dry-run skips. The embedded scratch database "
+                + "always does this."));
         url.disableProperty().bind(jdbc.selectedProperty().not());
         password.disableProperty().bind(jdbc.selectedProperty().not());
+        throwawayCopy.disableProperty().bind(jdbc.selectedProperty().not());
         (model.lastWasJdbc() ? jdbc : embedded).setSelected(true);
         Label note = new Label("Targets listed in .redline/production are refused. Nothing is committed.");
         note.setWrapText(true);
-        VBox content = new VBox(8, embedded, jdbc, url, password, note);
+        VBox content = new VBox(8, embedded, jdbc, url, password, throwawayCopy, note);
         content.setPadding(new Insets(8));
         content.setPrefWidth(480);
         getDialogPane().setContent(content);
@@ -54,6 +67,7 @@ public final class DryRunDialog extends Dialog<DryRunTarget> {
         run.setId("dryRunStart");
         run.disableProperty().bind(jdbc.selectedProperty().and(url.textProperty().isEmpty()));
         setResultConverter(b -> b != RUN ? null : jdbc.isSelected()
-                ? new DryRunTarget.Jdbc(url.getText(), password.getText()) : DryRunTarget.embedded());
+                ? new DryRunTarget.Jdbc(url.getText(), password.getText(), throwawayCopy.isSelected())
+                : DryRunTarget.embedded());
     }
 }

@@ -11,6 +11,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
@@ -23,7 +24,9 @@ import javafx.scene.layout.VBox;
 /**
  * {@code #dryRunResults}: the status of the running dry-run with its Cancel, then the last report: row counts
  * ({@code #rowCounts}, rows that lose rows carry the style class {@code loss}), the schema diff, the per-statement
- * timeline and the failures with their SQLSTATE.
+ * timeline and the failures with their SQLSTATE; and, when the migration also ran whole on a throwaway copy, a
+ * "Throwaway copy" tab ({@code #throwawayCopies}): per copy a heading ({@code throwaway-heading}), its statements
+ * ({@code throwaway-statements}, failed ones styled {@code failed}), row counts and schema changes.
  */
 public final class DryRunResultsView extends VBox {
 
@@ -50,6 +53,9 @@ public final class DryRunResultsView extends VBox {
     private final TableView<DryRunReport.StatementRun> timeline = new TableView<>();
     private final ListView<String> failures = new ListView<>();
     private final Label heading = new Label("No dry-run yet");
+    private final VBox throwawayCopies = new VBox(6);
+    private final Tab throwawayTab;
+    private final TabPane tabs;
 
     public DryRunResultsView(DryRunViewModel model) {
         setId("dryRunResults");
@@ -85,47 +91,26 @@ public final class DryRunResultsView extends VBox {
         heading.setWrapText(true);
 
         rowCounts.setId("rowCounts");
-        rowCounts.getColumns().add(column("Table", CountRow::table, 200));
-        rowCounts.getColumns().add(column("Before", r -> r.before() == null ? "—" : r.before().toString(), 90));
-        rowCounts.getColumns().add(column("After", r -> r.after() == null ? "—" : r.after().toString(), 90));
-        rowCounts.getColumns().add(column("Change", CountRow::change, 120));
-        rowCounts.setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(CountRow item, boolean empty) {
-                super.updateItem(item, empty);
-                getStyleClass().remove("loss");
-                if (!empty && item != null && item.loss()) {
-                    getStyleClass().add("loss");
-                }
-            }
-        });
+        countColumns(rowCounts);
         rowCounts.setPlaceholder(new Label("No tables touched"));
 
         schemaDiff.setId("schemaDiff");
         schemaDiff.setPlaceholder(new Label("No schema changes"));
 
         timeline.setId("statementTimeline");
-        timeline.getColumns().add(column("Line", s -> Integer.toString(s.line()), 50));
-        timeline.getColumns().add(column("ms", s -> String.format("%.1f", s.durationMs()), 70));
-        timeline.getColumns().add(column("Outcome", s -> s.outcome().id(), 70));
-        timeline.getColumns().add(column("Locks", DryRunResultsView::locks, 220));
-        timeline.getColumns().add(column("Rows", s -> s.rows() == null ? "" : s.rows().toString(), 60));
-        timeline.getColumns().add(column("Statement", s -> oneLine(s.sql()), 360));
-        timeline.setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(DryRunReport.StatementRun item, boolean empty) {
-                super.updateItem(item, empty);
-                getStyleClass().remove("failed");
-                if (!empty && item != null && item.outcome() == DryRunReport.StatementOutcome.ERROR) {
-                    getStyleClass().add("failed");
-                }
-            }
-        });
+        statementColumns(timeline, true);
 
         failures.setId("dryRunFailures");
         failures.setPlaceholder(new Label("No failures"));
 
-        TabPane tabs = new TabPane(tab("Row counts", rowCounts), tab("Schema diff", schemaDiff),
+        throwawayCopies.setId("throwawayCopies");
+        throwawayCopies.getStyleClass().add("throwaway-copies");
+        ScrollPane copiesScroll = new ScrollPane(throwawayCopies);
+        copiesScroll.setFitToWidth(true);
+        throwawayTab = tab("Throwaway copy", copiesScroll);
+        throwawayTab.setId("throwawayCopyTab");
+
+        tabs = new TabPane(tab("Row counts", rowCounts), tab("Schema diff", schemaDiff),
                 tab("Statements", timeline), tab("Failures", failures));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
@@ -147,6 +132,61 @@ public final class DryRunResultsView extends VBox {
         return c;
     }
 
+    private static void countColumns(TableView<CountRow> table) {
+        table.getColumns().add(column("Table", CountRow::table, 200));
+        table.getColumns().add(column("Before", r -> r.before() == null ? "—" : r.before().toString(), 90));
+        table.getColumns().add(column("After", r -> r.after() == null ? "—" : r.after().toString(), 90));
+        table.getColumns().add(column("Change", CountRow::change, 120));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(CountRow item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().remove("loss");
+                if (!empty && item != null && item.loss()) {
+                    getStyleClass().add("loss");
+                }
+            }
+        });
+    }
+
+    /** The timeline's columns (with the locks taken), or a throwaway copy's (with the error or note instead). */
+    private static void statementColumns(TableView<DryRunReport.StatementRun> table, boolean withLocks) {
+        table.getColumns().add(column("Line", s -> Integer.toString(s.line()), 50));
+        table.getColumns().add(column("ms", s -> String.format("%.1f", s.durationMs()), 70));
+        table.getColumns().add(column("Outcome", s -> s.outcome().id(), 70));
+        if (withLocks) {
+            table.getColumns().add(column("Locks", DryRunResultsView::locks, 220));
+        }
+        table.getColumns().add(column("Rows", s -> s.rows() == null ? "" : s.rows().toString(), 60));
+        table.getColumns().add(column("Statement", s -> oneLine(s.sql()), 360));
+        if (!withLocks) {
+            table.getColumns().add(column("Error / note", DryRunViewModel::statementDetail, 320));
+        }
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(DryRunReport.StatementRun item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().remove("failed");
+                if (!empty && item != null && item.outcome() == DryRunReport.StatementOutcome.ERROR) {
+                    getStyleClass().add("failed");
+                }
+            }
+        });
+    }
+
+    /** A table as tall as its rows, for the throwaway copies' section, which scrolls as a whole. */
+    private static <T extends javafx.scene.control.Control> T sized(T control, int rows, boolean header) {
+        double cell = 24;
+        if (control instanceof TableView<?> t) {
+            t.setFixedCellSize(cell);
+        } else if (control instanceof ListView<?> l) {
+            l.setFixedCellSize(cell);
+        }
+        control.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        control.setPrefHeight(cell * rows + (header ? 30 : 0) + 4);
+        return control;
+    }
+
     private static String locks(DryRunReport.StatementRun s) {
         List<String> out = new ArrayList<>();
         for (DryRunReport.HeldLock l : s.locks()) {
@@ -163,6 +203,7 @@ public final class DryRunResultsView extends VBox {
     private void show(DryRunViewModel.Result result) {
         if (result == null) {
             heading.setText("No dry-run yet");
+            showThrowawayCopies(List.of());
             return;
         }
         DryRunReport r = result.report();
@@ -190,6 +231,17 @@ public final class DryRunResultsView extends VBox {
                 }
             }
         }
+        List<DryRunReport.ThrowawayRun> copies = DryRunViewModel.throwawayRunsFor(r, result.migration());
+        for (DryRunReport.ThrowawayRun c : copies) {
+            if (c.outcome() == DryRunReport.ThrowawayOutcome.FAILED && c.reason() != null) {
+                failed.add("On the throwaway copy: failed — " + c.reason());
+            }
+            for (DryRunReport.StatementRun s : c.statements()) {
+                if (s.error() != null) {
+                    failed.add("On the throwaway copy, line " + s.line() + ": " + DryRunViewModel.statementDetail(s));
+                }
+            }
+        }
         if (r.abort() != null) {
             failed.add("Stopped (" + r.abort().kind() + "): " + r.abort().message());
         }
@@ -197,6 +249,58 @@ public final class DryRunResultsView extends VBox {
         schemaDiff.setItems(FXCollections.observableList(diff));
         timeline.setItems(FXCollections.observableList(statements));
         failures.setItems(FXCollections.observableList(failed));
+        showThrowawayCopies(copies);
+    }
+
+    /** Fills {@code #throwawayCopies} and shows its tab only when the migration ran (or not) on a throwaway copy. */
+    private void showThrowawayCopies(List<DryRunReport.ThrowawayRun> copies) {
+        List<javafx.scene.Node> nodes = new ArrayList<>();
+        for (DryRunReport.ThrowawayRun c : copies) {
+            Label title = new Label(DryRunViewModel.throwawayHeading(c));
+            title.setWrapText(true);
+            title.getStyleClass().add("throwaway-heading");
+            boolean bad = c.outcome() == DryRunReport.ThrowawayOutcome.FAILED || (c.database() != null && !c.dropped());
+            if (bad) {
+                title.getStyleClass().add("dry-run-error-text");
+            }
+            nodes.add(title);
+            if (c.outcome() == DryRunReport.ThrowawayOutcome.FAILED && c.reason() != null) {
+                Label why = new Label(c.reason());
+                why.setWrapText(true);
+                why.getStyleClass().addAll("throwaway-reason", "dry-run-error-text");
+                nodes.add(why);
+            }
+            if (!c.statements().isEmpty()) {
+                TableView<DryRunReport.StatementRun> statements = new TableView<>();
+                statements.getStyleClass().add("throwaway-statements");
+                statementColumns(statements, false);
+                statements.setItems(FXCollections.observableList(c.statements()));
+                nodes.add(sized(statements, c.statements().size(), true));
+            }
+            if (!c.rowCounts().isEmpty()) {
+                TableView<CountRow> counts = new TableView<>();
+                counts.getStyleClass().add("throwaway-row-counts");
+                countColumns(counts);
+                List<CountRow> rows = new ArrayList<>();
+                c.rowCounts().forEach(n -> rows.add(new CountRow(n.table(), n.before(), n.after())));
+                counts.setItems(FXCollections.observableList(rows));
+                nodes.add(sized(counts, rows.size(), true));
+            }
+            if (!c.schemaChanges().isEmpty()) {
+                ListView<String> changes = new ListView<>();
+                changes.getStyleClass().add("throwaway-schema-changes");
+                List<String> lines = new ArrayList<>();
+                c.schemaChanges().forEach(ch -> lines.add(describe(ch)));
+                changes.setItems(FXCollections.observableList(lines));
+                nodes.add(sized(changes, lines.size(), false));
+            }
+        }
+        throwawayCopies.getChildren().setAll(nodes);
+        if (copies.isEmpty()) {
+            tabs.getTabs().remove(throwawayTab);
+        } else if (!tabs.getTabs().contains(throwawayTab)) {
+            tabs.getTabs().add(throwawayTab);
+        }
     }
 
     private static String describe(DryRunReport.SchemaChange c) {
@@ -216,5 +320,10 @@ public final class DryRunResultsView extends VBox {
 
     public TableView<CountRow> rowCounts() {
         return rowCounts;
+    }
+
+    /** {@code #throwawayCopies}: empty, its tab hidden, unless the shown migration ran on a throwaway copy. */
+    public VBox throwawayCopies() {
+        return throwawayCopies;
     }
 }

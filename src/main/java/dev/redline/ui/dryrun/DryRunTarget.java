@@ -13,10 +13,21 @@ public sealed interface DryRunTarget {
         }
     }
 
-    record Jdbc(String url, String password) implements DryRunTarget {
+    /**
+     * @param throwawayCopy after the rolled-back dry-run, also run a migration PostgreSQL refuses in a transaction
+     *                      whole on a {@code CREATE DATABASE … TEMPLATE} copy of the target, dropped afterwards (as
+     *                      {@code redline dry-run --throwaway-copy}); the embedded scratch database always does
+     */
+    record Jdbc(String url, String password, boolean throwawayCopy) implements DryRunTarget {
+
+        /** Without a throwaway copy. */
+        public Jdbc(String url, String password) {
+            this(url, password, false);
+        }
+
         @Override
         public String toString() {
-            return "Jdbc[" + url + "]"; // never the password
+            return "Jdbc[" + url + (throwawayCopy ? ", throwaway copy" : "") + "]"; // never the password
         }
     }
 

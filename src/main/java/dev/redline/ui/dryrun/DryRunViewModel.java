@@ -43,6 +43,7 @@ public final class DryRunViewModel {
     private String lastUrl = "";
     private String sessionPassword = "";
     private boolean lastWasJdbc;
+    private boolean lastThrowawayCopy;
     private Function<String, CompletionStage<Boolean>> confirmTarget = what -> CompletableFuture.completedFuture(true);
 
     public DryRunViewModel(DryRunService service, TaskExecutor executor) {
@@ -59,6 +60,7 @@ public final class DryRunViewModel {
             lastWasJdbc = true;
             lastUrl = j.url();
             sessionPassword = j.password() == null ? "" : j.password();
+            lastThrowawayCopy = j.throwawayCopy();
         } else {
             lastWasJdbc = false;
         }
@@ -142,22 +144,88 @@ public final class DryRunViewModel {
                 .filter(m -> m.outcome() != DryRunReport.MigrationOutcome.OK
                         && m.outcome() != DryRunReport.MigrationOutcome.SKIPPED)
                 .count();
-        return (failed == 0 ? "Dry-run passed" : "Dry-run failed") + " in "
-                + Math.round(report.durationMs()) + " ms; everything was rolled back";
+        boolean copyFailed = report.throwawayCopies().stream()
+                .anyMatch(t -> t.outcome() == DryRunReport.ThrowawayOutcome.FAILED);
+        StringBuilder b = new StringBuilder(failed == 0 && !copyFailed ? "Dry-run passed" : "Dry-run failed")
+                .append(" in ").append(Math.round(report.durationMs())).append(" ms; everything was rolled back");
+        for (DryRunReport.ThrowawayRun t : report.throwawayCopies()) {
+            b.append(switch (t.outcome()) {
+                case OK -> "; ran whole on a throwaway copy";
+                case FAILED -> "; failed on a throwaway copy";
+                case UNAVAILABLE -> "; not run on a throwaway copy";
+            });
+            if (t.database() != null && !t.dropped()) {
+                b.append(" (NOT dropped: ").append(t.database()).append(')');
+            }
+        }
+        return b.toString();
     }
 
-    /** 1-based lines of the statements that failed in the last dry-run of {@code file}. */
+    /** The runs on throwaway copies of {@code report} that ran {@code file}, matched by path. */
+    public static List<DryRunReport.ThrowawayRun> throwawayRunsFor(DryRunReport report, Path file) {
+        List<DryRunReport.ThrowawayRun> out = new ArrayList<>();
+        if (report == null || file == null) {
+            return out;
+        }
+        for (DryRunReport.ThrowawayRun t : report.throwawayCopies()) {
+            if (samePath(t.path(), file)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /** Whether a migration path of a report (relative to the working directory, as shown) is {@code file}. */
+    static boolean samePath(String reportPath, Path file) {
+        if (reportPath == null || file == null) {
+            return false;
+        }
+        try {
+            return Path.of(reportPath).toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize());
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The heading of a run on a throwaway copy: "On a throwaway copy (name): ok — the copy was dropped", or "Not run
+     * on a throwaway copy: why".
+     */
+    public static String throwawayHeading(DryRunReport.ThrowawayRun t) {
+        if (t.outcome() == DryRunReport.ThrowawayOutcome.UNAVAILABLE || t.database() == null) {
+            String why = t.reason() == null ? "no copy was made" : t.reason();
+            if (why.startsWith("no throwaway copy: ")) {
+                why = why.substring("no throwaway copy: ".length());
+            }
+            return "Not run on a throwaway copy: " + why;
+        }
+        return "On a throwaway copy (" + t.database() + "): " + t.outcome().id() + " — "
+                + (t.dropped() ? "the copy was dropped" : "the copy could NOT be dropped; drop the database "
+                + t.database() + " by hand");
+    }
+
+    /** What a statement's row says beyond its outcome: SQLSTATE and message of an error, or why it did not run. */
+    public static String statementDetail(DryRunReport.StatementRun s) {
+        if (s.error() != null) {
+            return "SQLSTATE " + s.error().sqlState() + " — " + s.error().message()
+                    + (s.error().detail() == null ? "" : " (" + s.error().detail() + ")");
+        }
+        return s.outcome() == DryRunReport.StatementOutcome.OK || s.note() == null ? "" : s.note();
+    }
+
+    /** 1-based lines of the statements that failed in the last dry-run of {@code file}, or on its throwaway copy. */
     public List<Integer> errorLines(Path file) {
         Result r = result.get();
         List<Integer> lines = new ArrayList<>();
         if (r == null || file == null || !file.equals(r.migration())) {
             return lines;
         }
-        for (DryRunReport.MigrationRun m : r.report().migrations()) {
-            for (DryRunReport.StatementRun s : m.statements()) {
-                if (s.outcome() == DryRunReport.StatementOutcome.ERROR) {
-                    lines.add(s.line());
-                }
+        List<DryRunReport.StatementRun> statements = new ArrayList<>();
+        r.report().migrations().forEach(m -> statements.addAll(m.statements()));
+        throwawayRunsFor(r.report(), file).forEach(t -> statements.addAll(t.statements())); // failed for real
+        for (DryRunReport.StatementRun s : statements) {
+            if (s.outcome() == DryRunReport.StatementOutcome.ERROR && !lines.contains(s.line())) {
+                lines.add(s.line());
             }
         }
         return lines;
@@ -203,5 +271,10 @@ public final class DryRunViewModel {
 
     public boolean lastWasJdbc() {
         return lastWasJdbc;
+    }
+
+    /** Whether the last JDBC dry-run of the session also asked for a throwaway copy. */
+    public boolean lastThrowawayCopy() {
+        return lastThrowawayCopy;
     }
 }

@@ -6,11 +6,13 @@ import dev.redline.dryrun.DryRunReport;
 import dev.redline.dryrun.DryRunSettings;
 import dev.redline.dryrun.DryRunner;
 import dev.redline.dryrun.MigrationSelection;
+import dev.redline.dryrun.PlannedMigration;
 import dev.redline.dryrun.ProductionGuard;
 import dev.redline.dryrun.Profiles;
 import dev.redline.dryrun.TargetRole;
 import dev.redline.dryrun.TargetConnection;
 import dev.redline.dryrun.TargetUrl;
+import dev.redline.dryrun.ThrowawayCopy;
 import dev.redline.dryrun.embedded.EmbeddedDryRun;
 import dev.redline.dryrun.embedded.EmbeddedProgress;
 import java.io.IOException;
@@ -23,7 +25,9 @@ import java.util.function.Consumer;
 /**
  * The real dry-runs, as {@code redline dry-run} does them: on an {@link EmbeddedDryRun}, or on a JDBC target after
  * {@link ProductionGuard} let it through, with the target's user, role and server version reported before anything
- * runs. The typed password goes to the driver through an in-memory environment map, nowhere else.
+ * runs. The typed password goes to the driver through an in-memory environment map, nowhere else. When the target
+ * asks for it, a migration PostgreSQL refuses in a transaction then also runs whole on a {@link ThrowawayCopy} of the
+ * target, as {@code redline dry-run --throwaway-copy} does.
  */
 public final class RedlineDryRunService implements DryRunService {
 
@@ -95,10 +99,16 @@ public final class RedlineDryRunService implements DryRunService {
             connectEnv.put("PGPASSWORD", jdbc.password());
         }
         status.accept("Connecting to " + url.display() + "…");
+        DryRunSettings settings = DryRunSettings.defaults();
+        DryRunReport report;
+        List<PlannedMigration> plan;
         try (TargetConnection target = TargetConnection.open(url, connectEnv)) {
             String what = url.display() + ": database " + target.database() + " as " + target.user()
                     + ", role " + (role == null ? "not declared (no saved profile for it)" : role.id())
-                    + ", PostgreSQL " + target.serverVersion();
+                    + ", PostgreSQL " + target.serverVersion()
+                    + (jdbc.throwawayCopy() ? ";\nthen, for a migration that cannot run in a transaction, a throwaway "
+                    + "copy of " + target.database() + " is created (CREATE DATABASE … TEMPLATE) and dropped again"
+                    : "");
             status.accept("Connected to " + what + "; waiting for your go-ahead");
             if (!confirm.proceed(what) || cancellation.isCancelled()) {
                 throw new DryRunRefused("Dry-run not started on " + url.display() + "; nothing ran");
@@ -110,11 +120,35 @@ public final class RedlineDryRunService implements DryRunService {
             } catch (MigrationSelection.Unavailable e) {
                 throw new DryRunRefused(e.getMessage());
             }
-            return new DryRunner(DryRunSettings.defaults()).run(target, role == null ? null : role.id(),
-                    selection.history(),
+            report = new DryRunner(settings).run(target, role == null ? null : role.id(), selection.history(),
                     selection.migrations(), cancellation);
+            plan = selection.migrations();
         } catch (TargetConnection.Failed e) {
             throw new DryRunRefused(e.getMessage());
         }
+        // After the transactional run, its connection closed: that session would keep TEMPLATE from copying.
+        if (jdbc.throwawayCopy() && report.abort() == null && !cancellation.isCancelled()) {
+            report = report.withThrowawayCopies(throwawayCopies(url, connectEnv, plan, report, settings, status,
+                    cancellation));
+        }
+        return report;
+    }
+
+    /** The migrations the transaction could only run in part, whole on throwaway copies (none when none needs one). */
+    private static List<DryRunReport.ThrowawayRun> throwawayCopies(TargetUrl url, Map<String, String> connectEnv,
+                                                                   List<PlannedMigration> plan, DryRunReport report,
+                                                                   DryRunSettings settings, Consumer<String> status,
+                                                                   Cancellation cancellation) {
+        boolean any = false;
+        for (int i = 0; i < plan.size() && i < report.migrations().size(); i++) {
+            any |= ThrowawayCopy.needed(plan.get(i), report.migrations().get(i));
+        }
+        if (!any) {
+            status.accept("Every statement ran in the rolled-back transaction; no throwaway copy needed");
+            return List.of();
+        }
+        status.accept("Running the migration whole on a throwaway copy of " + url.display()
+                + " (CREATE DATABASE … TEMPLATE, dropped afterwards)");
+        return new ThrowawayCopy(settings).run(url, connectEnv, plan, report.migrations(), cancellation);
     }
 }

@@ -107,4 +107,85 @@ class DryRunViewModelTest {
         assertFalse(new DryRunResultsView.CountRow("t", null, 3L).loss());
         assertFalse(new DryRunResultsView.CountRow("t", 3L, 3L).loss());
     }
+
+    static DryRunReport.ThrowawayRun copy(Path file, DryRunReport.ThrowawayOutcome outcome) {
+        if (outcome == DryRunReport.ThrowawayOutcome.UNAVAILABLE) {
+            return new DryRunReport.ThrowawayRun(file.toString(), null, outcome, "no throwaway copy: 1 other session "
+                    + "is connected to shop", List.of(), List.of(), List.of(), false, 0);
+        }
+        boolean failed = outcome == DryRunReport.ThrowawayOutcome.FAILED;
+        DryRunReport.StatementRun index = new DryRunReport.StatementRun(0, 7,
+                "CREATE UNIQUE INDEX CONCURRENTLY orders_ref ON orders (ref)", 8.25,
+                failed ? DryRunReport.StatementOutcome.ERROR : DryRunReport.StatementOutcome.OK,
+                failed ? new DryRunReport.StatementError("23505", "could not create unique index \"orders_ref\"",
+                        "Key (ref)=(7) is duplicated.") : null,
+                failed ? null : "ran for real, outside a transaction, on the throwaway copy", List.of(), false,
+                List.of(), List.of(), null);
+        return new DryRunReport.ThrowawayRun(file.toString(), "redline_throwaway_20250101120000_abc", outcome,
+                failed ? "a statement failed on the throwaway copy" : null, List.of(index),
+                List.of(new DryRunReport.RowCount("orders", 5L, 5L)),
+                failed ? List.of() : List.of(new DryRunReport.SchemaChange("index-created", "orders", null,
+                        "orders_ref", null, "CREATE UNIQUE INDEX orders_ref ON orders (ref)")), true, 20);
+    }
+
+    @Test
+    void theThrowawayCopyChoiceTravelsWithTheJdbcTargetAndIsRememberedForTheSession() {
+        List<DryRunTarget> seen = new ArrayList<>();
+        DryRunViewModel model = new DryRunViewModel((p, f, t, s, k, c) -> {
+            seen.add(t);
+            return report(false);
+        }, new CurrentThreadTaskExecutor());
+        assertFalse(model.lastThrowawayCopy());
+        model.start(PROJECT, FILE, new DryRunTarget.Jdbc("jdbc:postgresql://db/shop", "", true));
+        assertTrue(((DryRunTarget.Jdbc) seen.get(0)).throwawayCopy());
+        assertTrue(model.lastThrowawayCopy());
+        model.start(PROJECT, FILE, new DryRunTarget.Jdbc("jdbc:postgresql://db/shop", ""));
+        assertFalse(((DryRunTarget.Jdbc) seen.get(1)).throwawayCopy(), "off unless asked for");
+        assertFalse(model.lastThrowawayCopy());
+    }
+
+    @Test
+    void runsOnThrowawayCopiesAreMatchedByPathAndSaidPlainly() {
+        DryRunReport report = report(false).withThrowawayCopies(List.of(
+                copy(FILE, DryRunReport.ThrowawayOutcome.OK),
+                copy(Path.of("/p/V9__other.sql"), DryRunReport.ThrowawayOutcome.FAILED)));
+        List<DryRunReport.ThrowawayRun> mine = DryRunViewModel.throwawayRunsFor(report, FILE);
+        assertEquals(1, mine.size());
+        assertEquals(DryRunReport.ThrowawayOutcome.OK, mine.get(0).outcome());
+        assertEquals("On a throwaway copy (redline_throwaway_20250101120000_abc): ok — the copy was dropped",
+                DryRunViewModel.throwawayHeading(mine.get(0)));
+        assertEquals(List.of(), DryRunViewModel.throwawayRunsFor(report, Path.of("/p/V3__x.sql")));
+
+        assertEquals("Not run on a throwaway copy: 1 other session is connected to shop",
+                DryRunViewModel.throwawayHeading(copy(FILE, DryRunReport.ThrowawayOutcome.UNAVAILABLE)));
+        DryRunReport.ThrowawayRun kept = copy(FILE, DryRunReport.ThrowawayOutcome.OK);
+        kept = new DryRunReport.ThrowawayRun(kept.path(), kept.database(), kept.outcome(), null, kept.statements(),
+                kept.rowCounts(), kept.schemaChanges(), false, 1);
+        assertTrue(DryRunViewModel.throwawayHeading(kept).contains("could NOT be dropped"),
+                DryRunViewModel.throwawayHeading(kept));
+
+        DryRunReport.StatementRun failed = copy(FILE, DryRunReport.ThrowawayOutcome.FAILED).statements().get(0);
+        assertEquals("SQLSTATE 23505 — could not create unique index \"orders_ref\" (Key (ref)=(7) is duplicated.)",
+                DryRunViewModel.statementDetail(failed));
+        assertEquals("", DryRunViewModel.statementDetail(mine.get(0).statements().get(0)));
+    }
+
+    @Test
+    void aFailureOnTheThrowawayCopyFailsTheDryRunAndMarksItsLine() {
+        DryRunReport failing = report(false).withThrowawayCopies(List.of(copy(FILE,
+                DryRunReport.ThrowawayOutcome.FAILED)));
+        DryRunViewModel model = new DryRunViewModel((p, f, t, s, k, c) -> failing, new CurrentThreadTaskExecutor());
+        model.start(PROJECT, FILE, DryRunTarget.embedded());
+        assertTrue(model.statusProperty().get().startsWith("Dry-run failed"), model.statusProperty().get());
+        assertTrue(model.statusProperty().get().contains("failed on a throwaway copy"), model.statusProperty().get());
+        assertEquals(List.of(7), model.errorLines(FILE));
+
+        DryRunReport unavailable = report(false).withThrowawayCopies(List.of(copy(FILE,
+                DryRunReport.ThrowawayOutcome.UNAVAILABLE)));
+        model = new DryRunViewModel((p, f, t, s, k, c) -> unavailable, new CurrentThreadTaskExecutor());
+        model.start(PROJECT, FILE, DryRunTarget.embedded());
+        assertTrue(model.statusProperty().get().startsWith("Dry-run passed"), "no copy is not a failure");
+        assertTrue(model.statusProperty().get().contains("not run on a throwaway copy"),
+                model.statusProperty().get());
+    }
 }
