@@ -72,7 +72,21 @@ final class JsonWriter implements AutoCloseable {
 
     JsonWriter value(long n) throws IOException {
         beforeValue();
-        raw(Long.toString(n));
+        if (n < 0 || n >= 1_000_000_000_000_000_000L) {
+            raw(Long.toString(n));
+            return this;
+        }
+        // Digits straight into the buffer: a report has tens of thousands of small numbers.
+        ensure(19);
+        int digits = 1;
+        for (long p = 10; p <= n && digits < 19; p *= 10) {
+            digits++;
+        }
+        for (int i = len + digits - 1; i >= len; i--) {
+            buf[i] = (byte) ('0' + n % 10);
+            n /= 10;
+        }
+        len += digits;
         return this;
     }
 

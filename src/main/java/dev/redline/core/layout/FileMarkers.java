@@ -85,7 +85,7 @@ record FileMarkers(boolean gooseUp, boolean gooseDown, boolean dbmateUp, boolean
             }
             // Markers are comment lines; only those become strings. Markers are ASCII, so a byte-for-char
             // decoding finds them whatever the file's encoding.
-            if (s + 1 < end && bytes[s] == '-' && bytes[s + 1] == '-') {
+            if (s + 1 < end && bytes[s] == '-' && bytes[s + 1] == '-' && markerAfterDashes(bytes, s + 2, end)) {
                 String line = new String(bytes, i, end - i, StandardCharsets.ISO_8859_1);
                 GooseAnnotation g = GooseAnnotation.parse(line);
                 if (g == GooseAnnotation.UP) {
@@ -109,6 +109,30 @@ record FileMarkers(boolean gooseUp, boolean gooseDown, boolean dbmateUp, boolean
             }
         }
         return new FileMarkers(gu, gd, du, dd);
+    }
+
+    /**
+     * Whether the comment text from {@code from} (just past the dashes) can be a marker: after blanks, {@code +goose}
+     * (goose) or {@code migrate:} (dbmate). Every other comment line is turned down without becoming a string.
+     */
+    private static boolean markerAfterDashes(byte[] bytes, int from, int end) {
+        int k = from;
+        while (k < end && Character.isWhitespace((char) (bytes[k] & 0xFF))) { // as the parsers' stripLeading and \s
+            k++;
+        }
+        return startsWith(bytes, k, end, "+goose") || startsWith(bytes, k, end, "migrate:");
+    }
+
+    private static boolean startsWith(byte[] bytes, int at, int end, String ascii) {
+        if (end - at < ascii.length()) {
+            return false;
+        }
+        for (int j = 0; j < ascii.length(); j++) {
+            if (bytes[at + j] != ascii.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A UTF-8 byte-order mark: the first line's marker comes after it. */

@@ -61,9 +61,19 @@ final class GooseSections {
         return new Cut(sections, problems);
     }
 
+    /** Whether {@code text[start, end)} is only whitespace, as {@link String#isBlank()} judges it. */
+    private static boolean blank(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Adds {@code [start, end)} unless it is empty or only whitespace (nothing for goose to run). */
     static void add(List<ScriptSection> sections, String text, int start, int end, Boolean inTransaction) {
-        if (start < 0 || start >= end || text.substring(start, end).isBlank()) {
+        if (start < 0 || start >= end || blank(text, start, end)) {
             return;
         }
         sections.add(new ScriptSection(start, end, inTransaction));
