@@ -170,6 +170,49 @@ class WorkbenchFxTest {
         assertTrue(fx(() -> robot.lookup("#checkpoint1").queryAs(CheckBox.class).isSelected()), "ticks kept");
     }
 
+    /** Wrapped finding messages get the height they need: no cell's text runs into the next cell. */
+    @Test
+    void findingCellsAreAsTallAsTheirWrappedMessages(FxRobot robot) throws Exception {
+        waitForMigration(ShopFixture.V2);
+        ListView<Finding> findings = robot.lookup("#findings").queryListView();
+        waitUntil(() -> !findings.getItems().isEmpty());
+        // The window of the screenshot that showed overlapping findings: 1600 x 1000, the list then re-filled.
+        robot.interact(() -> {
+            javafx.stage.Window w = findings.getScene().getWindow();
+            w.setWidth(1600);
+            w.setHeight(1000);
+        });
+        waitForMigration(ShopFixture.V2);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> problems = fx(() -> {
+            List<String> out = new java.util.ArrayList<>();
+            boolean wrapped = false;
+            for (Node n : findings.lookupAll(".list-cell")) {
+                if (!(n instanceof javafx.scene.control.ListCell<?> cell) || cell.getGraphic() == null
+                        || !cell.isVisible()) {
+                    continue;
+                }
+                javafx.scene.control.Label message = (javafx.scene.control.Label) cell.getGraphic()
+                        .lookup(".finding-message");
+                double needed = message.prefHeight(message.getWidth());
+                wrapped |= needed > message.getFont().getSize() * 2.2;
+                if (message.getHeight() + 0.5 < needed) {
+                    out.add("cell " + cell.getIndex() + ": message " + message.getHeight() + " px high, needs " + needed);
+                }
+                double graphicBottom = cell.getGraphic().getBoundsInParent().getMaxY();
+                if (graphicBottom > cell.getHeight() + 0.5) {
+                    out.add("cell " + cell.getIndex() + ": content ends at " + graphicBottom + ", cell is "
+                            + cell.getHeight() + " px high");
+                }
+            }
+            if (!wrapped) {
+                out.add("no finding message wrapped: the window is too wide for this test to mean anything");
+            }
+            return out;
+        });
+        assertEquals(List.of(), problems);
+    }
+
     @Test
     void followingAFindingSelectsItsStatement(FxRobot robot) throws Exception {
         waitForMigration(ShopFixture.V2);

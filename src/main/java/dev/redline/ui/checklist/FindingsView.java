@@ -81,5 +81,18 @@ public final class FindingsView extends ListView<Finding> {
             }
             setGraphic(box);
         }
+
+        /**
+         * The height the wrapped message really needs: computed at the width the box is bound to, not the width the
+         * list offers the cell (wider by the scroll bar and padding), or the last line would spill into the next cell.
+         */
+        @Override
+        protected double computePrefHeight(double width) {
+            if (getGraphic() == null || getListView() == null) {
+                return super.computePrefHeight(width);
+            }
+            double w = box.prefWidthProperty().isBound() ? box.getPrefWidth() : width;
+            return snappedTopInset() + box.prefHeight(w) + snappedBottomInset();
+        }
     }
 }

@@ -152,7 +152,8 @@ public final class DryRunResultsView extends VBox {
     /** The timeline's columns (with the locks taken), or a throwaway copy's (with the error or note instead). */
     private static void statementColumns(TableView<DryRunReport.StatementRun> table, boolean withLocks) {
         table.getColumns().add(column("Line", s -> Integer.toString(s.line()), 50));
-        table.getColumns().add(column("ms", s -> String.format("%.1f", s.durationMs()), 70));
+        table.getColumns().add(column("ms", s -> s.outcome() == DryRunReport.StatementOutcome.SKIPPED ? ""
+                : String.format("%.1f", s.durationMs()), 70));
         table.getColumns().add(column("Outcome", s -> s.outcome().id(), 70));
         if (withLocks) {
             table.getColumns().add(column("Locks", DryRunResultsView::locks, 220));
@@ -183,7 +184,9 @@ public final class DryRunResultsView extends VBox {
             l.setFixedCellSize(cell);
         }
         control.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        control.setPrefHeight(cell * rows + (header ? 30 : 0) + 4);
+        // The theme's column header is about 40 px; room is left for a horizontal scroll bar too, so the last row
+        // is never hidden behind it.
+        control.setPrefHeight(cell * rows + (header ? 42 : 0) + 22);
         return control;
     }
 
