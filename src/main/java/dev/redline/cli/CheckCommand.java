@@ -76,7 +76,7 @@ final class CheckCommand {
     }
 
     /**
-     * Checks every PATH as a pipeline: a scanner thread finds the migrations of the PATHs ahead, this thread
+     * Checks every PATH as a pipeline: a scanner thread finds the migrations of the next PATH, this thread
      * analyses them in order, and a printer thread looks up each PATH's reviews and prints it (for reporters that
      * can print PATH by PATH) while the next one is analysed.
      */
@@ -87,10 +87,9 @@ final class CheckCommand {
         ExecutorService scanner = Executors.newSingleThreadExecutor(daemon("redline-scan"));
         ExecutorService printer = Executors.newSingleThreadExecutor(daemon("redline-print"));
         try {
-            List<Future<LayoutScan>> scans = new ArrayList<>();
-            for (Path path : paths) {
-                scans.add(scanner.submit(() -> analyzer.scan(path, options.allSql())));
-            }
+            // One PATH ahead at most: a scan holds the files it read until they are analysed.
+            Future<LayoutScan> nextScan = paths.isEmpty() ? null
+                    : scanner.submit(() -> analyzer.scan(paths.get(0), options.allSql()));
             Future<?> printing = streaming == null ? null : printer.submit(() -> {
                 streaming.begin(paths.size(), out);
                 return null;
@@ -99,7 +98,11 @@ final class CheckCommand {
             for (int i = 0; i < paths.size(); i++) {
                 Path path = paths.get(i);
                 ReviewBook book = books.get(i);
-                LayoutScan scan = scans.get(i).get();
+                LayoutScan scan = nextScan.get();
+                if (i + 1 < paths.size()) {
+                    Path following = paths.get(i + 1);
+                    nextScan = scanner.submit(() -> analyzer.scan(following, options.allSql()));
+                }
                 ProjectAnalysis analysis;
                 if (projectRules && !book.config().rules().isDefault()) {
                     analysis = scan != null ? book.analyzer().analyze(path, scan)
