@@ -131,11 +131,21 @@ final class DryRunCommand {
         err.println("redline: running the migrations that cannot run in a transaction whole on throwaway copies "
                 + "(CREATE DATABASE … TEMPLATE " + url.database() + ", dropped afterwards)");
         Cancellation cancellation = new Cancellation();
-        Thread hook = new Thread(cancellation::cancel, "redline-throwaway-cancel");
+        CountDownLatch done = new CountDownLatch(1);
+        // Ctrl-C cancels the statement running on the copy and waits for the copy to be dropped.
+        Thread hook = new Thread(() -> {
+            cancellation.cancel();
+            try {
+                done.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "redline-throwaway-cancel");
         boolean hooked = addHook(hook);
         try {
             return new ThrowawayCopy(settings).run(url, env, plan, report.migrations(), cancellation);
         } finally {
+            done.countDown();
             if (hooked) {
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);

@@ -242,9 +242,10 @@ public final class ThrowawayCopy {
             SchemaSnapshot schemaAfter = SchemaSnapshot.take(c);
             List<SchemaChange> changes = SchemaDiff.between(schemaBefore, schemaAfter);
             List<RowCount> counts = DryRunner.rowCounts(c, before, changes, results, true);
+            String reason = !failed ? null : cancellation.isCancelled() ? "cancelled while it ran on the throwaway copy"
+                    : "a statement failed on the throwaway copy";
             return new ThrowawayRun(m.path(), copy, failed ? ThrowawayOutcome.FAILED : ThrowawayOutcome.OK,
-                    failed ? "a statement failed on the throwaway copy" : null, results, counts, changes, false,
-                    (System.nanoTime() - started) / 1e6);
+                    reason, results, counts, changes, false, (System.nanoTime() - started) / 1e6);
         } catch (TargetConnection.Failed e) {
             return new ThrowawayRun(m.path(), copy, ThrowawayOutcome.FAILED, "cannot connect to the throwaway copy: "
                     + e.getMessage(), results, List.of(), List.of(), false, (System.nanoTime() - started) / 1e6);

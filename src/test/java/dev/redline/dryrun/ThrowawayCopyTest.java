@@ -157,6 +157,44 @@ class ThrowawayCopyTest {
     }
 
     @Test
+    void cancellingStopsTheStatementOnTheCopyAndStillDropsIt() throws Exception {
+        String db = Seed.freshDatabase("throwaway_cancel");
+        DatabaseFingerprint before = DatabaseFingerprint.of(db);
+        List<Path> files = write(dir, "V12__slow.sql", "VACUUM customers;\nSELECT pg_sleep(20);\n");
+        MigrationSelection selection = MigrationSelection.ofFiles(files);
+        DryRunReport report;
+        try (TargetConnection target = TargetConnection.open(TargetUrl.parse(TestServer.url(db)), Map.of())) {
+            // In the transaction the sleep just times out; on the copy it would run its full 20 s.
+            report = new DryRunner(DryRunSettings.defaults().withStatementTimeout(java.time.Duration.ofMillis(300)))
+                    .run(target, "clone", null, selection.migrations(), new Cancellation());
+        }
+        Cancellation cancellation = new Cancellation();
+        Thread canceller = new Thread(() -> {
+            try {
+                Thread.sleep(1_500);
+            } catch (InterruptedException e) {
+                return;
+            }
+            cancellation.cancel();
+        });
+        long t0 = System.nanoTime();
+        canceller.start();
+        List<ThrowawayRun> copies = new ThrowawayCopy(DryRunSettings.defaults()).run(TargetUrl.parse(
+                TestServer.url(db)), Map.of(), selection.migrations(), report.migrations(), cancellation);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        canceller.join();
+
+        ThrowawayRun copy = copies.get(0);
+        assertEquals(ThrowawayOutcome.FAILED, copy.outcome(), copy.toString());
+        assertEquals("cancelled while it ran on the throwaway copy", copy.reason());
+        assertEquals("57014", copy.statements().get(1).error().sqlState(), copy.toString());
+        assertTrue(seconds < 15, "the sleep was cancelled, not waited out: " + seconds + " s");
+        assertTrue(copy.dropped());
+        assertEquals(List.of(), leftoverCopies());
+        assertUnchanged(before, db);
+    }
+
+    @Test
     void aMigrationThatRunsWhollyInTheTransactionNeedsNoCopy() throws Exception {
         String db = Seed.freshDatabase("throwaway_none");
         DryRunReport report = dryRun(TestServer.url(db), write(dir, "V11__col.sql",
