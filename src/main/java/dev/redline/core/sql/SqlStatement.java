@@ -21,6 +21,15 @@ public record SqlStatement(int index, int start, int end, int line, int column, 
 
     public enum Kind { SQL, PSQL_META }
 
+    /** The statement made of {@code tokens} (at least one), with its span, line and column taken from them. */
+    public static SqlStatement of(SourceText source, int index, List<Token> tokens, Kind kind, int sectionIndex,
+                                  boolean unbalanced) {
+        int start = tokens.get(0).start();
+        int end = tokens.get(tokens.size() - 1).end();
+        return new SqlStatement(index, start, end, source.line(start), source.column(start),
+                source.line(Math.max(start, end - 1)), tokens, kind, sectionIndex, unbalanced);
+    }
+
     public String text(SourceText source) {
         return source.text().substring(start, end);
     }

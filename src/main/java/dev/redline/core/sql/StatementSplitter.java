@@ -31,6 +31,7 @@ public final class StatementSplitter {
         return out;
     }
 
+    /** Splits {@code tokens[from, to)}, which are significant tokens only (no whitespace or comments). */
     private static void splitTokens(SourceText source, List<Token> tokens, int from, int to, int section,
                                     boolean respectParens, List<SqlStatement> out) {
         List<Token> current = new ArrayList<>();
@@ -41,9 +42,6 @@ public final class StatementSplitter {
         for (int i = from; i < to; i++) {
             Token t = tokens.get(i);
             TokenKind k = t.kind();
-            if (k.isTrivia()) {
-                continue;
-            }
             if (k == TokenKind.PSQL_META) {
                 if (!current.isEmpty()) {
                     emit(source, current, section, depth != 0, out, tokens, currentFirstRaw, i);
@@ -52,7 +50,7 @@ public final class StatementSplitter {
                     atomicDepth = 0;
                     routine = false;
                 }
-                out.add(statement(source, out.size(), List.of(t), SqlStatement.Kind.PSQL_META, section, false));
+                out.add(SqlStatement.of(source, out.size(), List.of(t), SqlStatement.Kind.PSQL_META, section, false));
                 continue;
             }
             if (k == TokenKind.SEMICOLON && (depth <= 0 || !respectParens) && atomicDepth == 0) {
@@ -88,47 +86,34 @@ public final class StatementSplitter {
     }
 
     private static int trackAtomic(SourceText source, List<Token> tokens, int i, int to, Token t, int atomicDepth) {
-        if (wordIs(source, t, "BEGIN")) {
+        String text = source.text();
+        if (t.isWord(text, "BEGIN")) {
             if (atomicDepth > 0) {
                 return atomicDepth + 1;
             }
-            Token next = nextSignificant(tokens, i + 1, to);
-            return next != null && wordIs(source, next, "ATOMIC") ? 1 : 0;
+            return i + 1 < to && tokens.get(i + 1).isWord(text, "ATOMIC") ? 1 : 0;
         }
-        if (atomicDepth > 0 && wordIs(source, t, "CASE")) {
+        if (atomicDepth > 0 && t.isWord(text, "CASE")) {
             return atomicDepth + 1;
         }
-        if (atomicDepth > 0 && wordIs(source, t, "END")) {
+        if (atomicDepth > 0 && t.isWord(text, "END")) {
             return atomicDepth - 1;
         }
         return atomicDepth;
     }
 
     private static boolean isRoutineHead(SourceText source, List<Token> current) {
-        if (!wordIs(source, current.get(0), "CREATE")) {
+        String text = source.text();
+        if (!current.get(0).isWord(text, "CREATE")) {
             return false;
         }
         for (int j = 1; j < current.size(); j++) {
             Token w = current.get(j);
-            if (wordIs(source, w, "FUNCTION") || wordIs(source, w, "PROCEDURE")) {
+            if (w.isWord(text, "FUNCTION") || w.isWord(text, "PROCEDURE")) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static Token nextSignificant(List<Token> tokens, int from, int to) {
-        for (int j = from; j < to; j++) {
-            if (!tokens.get(j).kind().isTrivia()) {
-                return tokens.get(j);
-            }
-        }
-        return null;
-    }
-
-    static boolean wordIs(SourceText source, Token t, String upper) {
-        return t.kind() == TokenKind.WORD && t.length() == upper.length()
-                && source.text().regionMatches(true, t.start(), upper, 0, upper.length());
     }
 
     private static void emit(SourceText source, List<Token> current, int section, boolean unbalanced,
@@ -139,19 +124,11 @@ public final class StatementSplitter {
             splitTokens(source, allTokens, firstRaw, endRaw, section, false, again);
             if (again.size() > 1) {
                 for (SqlStatement s : again) {
-                    out.add(statement(source, out.size(), s.tokens(), s.kind(), section, true));
+                    out.add(SqlStatement.of(source, out.size(), s.tokens(), s.kind(), section, true));
                 }
                 return;
             }
         }
-        out.add(statement(source, out.size(), List.copyOf(current), SqlStatement.Kind.SQL, section, unbalanced));
-    }
-
-    private static SqlStatement statement(SourceText source, int index, List<Token> tokens, SqlStatement.Kind kind,
-                                          int section, boolean unbalanced) {
-        int start = tokens.get(0).start();
-        int end = tokens.get(tokens.size() - 1).end();
-        return new SqlStatement(index, start, end, source.line(start), source.column(start),
-                source.line(Math.max(start, end - 1)), tokens, kind, section, unbalanced);
+        out.add(SqlStatement.of(source, out.size(), List.copyOf(current), SqlStatement.Kind.SQL, section, unbalanced));
     }
 }

@@ -12,4 +12,10 @@ public record Token(TokenKind kind, int start, int end) {
     public String text(CharSequence source) {
         return source.subSequence(start, end).toString();
     }
+
+    /** Whether this is the unquoted word {@code upper}, in any case, without copying its text. */
+    public boolean isWord(String source, String upper) {
+        return kind == TokenKind.WORD && length() == upper.length()
+                && source.regionMatches(true, start, upper, 0, upper.length());
+    }
 }
