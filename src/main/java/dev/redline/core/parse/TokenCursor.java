@@ -30,10 +30,6 @@ final class TokenCursor {
         return new TokenCursor(src, tokens, from, to);
     }
 
-    String source() {
-        return src;
-    }
-
     int pos() {
         return pos;
     }
@@ -85,12 +81,7 @@ final class TokenCursor {
     }
 
     boolean isWordAt(int index, String upper) {
-        if (index >= limit || index < 0) {
-            return false;
-        }
-        Token t = tokens.get(index);
-        return t.kind() == TokenKind.WORD && t.length() == upper.length()
-                && src.regionMatches(true, t.start(), upper, 0, upper.length());
+        return index >= 0 && index < limit && tokens.get(index).isWord(src, upper);
     }
 
     boolean isAnyWord(String... uppers) {
