@@ -34,8 +34,4 @@ public enum TokenKind {
     public boolean isTrivia() {
         return this == WHITESPACE || this == LINE_COMMENT || this == BLOCK_COMMENT;
     }
-
-    public boolean isComment() {
-        return this == LINE_COMMENT || this == BLOCK_COMMENT;
-    }
 }
