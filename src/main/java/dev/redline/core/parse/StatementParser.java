@@ -946,9 +946,7 @@ public final class StatementParser {
                         t.next();
                 default -> {
                     // names after USING/TABLESPACE/SERVER/INHERITS and bound values are identifiers or literals
-                    Token prev = t.previous();
-                    if (prev != null && t.isWordAt(t.pos() - 1, "USING") || t.isWordAt(t.pos() - 1, "TABLESPACE")
-                            || t.isWordAt(t.pos() - 1, "SERVER") || t.isWordAt(t.pos() - 1, "BY")) {
+                    if (t.isAnyWordAt(t.pos() - 1, "USING", "TABLESPACE", "SERVER", "BY")) {
                         t.next();
                     } else {
                         return t.text(t.peek());
@@ -960,7 +958,6 @@ public final class StatementParser {
     }
 
     private ParsedStatement parseCreateIndex(TokenCursor c, boolean unique) {
-        int start = 0;
         boolean concurrently = false;
         if (c.accept("CONCURRENTLY")) { // also "CREATE INDEX CONCURRENTLY ON t": a keyword there, not a name
             concurrently = true;
@@ -982,7 +979,7 @@ public final class StatementParser {
             index = new QName(table.schema(), index.name()); // an index lives in its table's schema
         }
         return new ParsedStatement.CreateIndex(index, table, unique, concurrently, ifNotExists, only,
-                c.span(start, c.limit()));
+                c.span(0, c.limit()));
     }
 
     // ------------------------------------------------------------------------------------------ the rest
@@ -1026,11 +1023,7 @@ public final class StatementParser {
         int n = c.limit();
         String verb = null;
         List<ParsedStatement.DataChange> changes = new ArrayList<>();
-        // open changes: index into 'changes' builder arrays
-        List<int[]> open = new ArrayList<>(); // {depth, startTokenIndex}
-        List<QName> openTables = new ArrayList<>();
-        List<Boolean> openWhere = new ArrayList<>();
-        List<String> openVerb = new ArrayList<>();
+        List<OpenChange> open = new ArrayList<>();
         int depth = 0;
         Token prevSig = null;
         for (int i = 0; i < n; i++) {
@@ -1041,8 +1034,8 @@ public final class StatementParser {
             } else if (k == TokenKind.RPAREN) {
                 // close changes that started at this depth
                 for (int j = open.size() - 1; j >= 0; j--) {
-                    if (open.get(j)[0] == depth) {
-                        closeChange(c, changes, open, openTables, openWhere, openVerb, j, i);
+                    if (open.get(j).depth == depth) {
+                        changes.add(open.remove(j).close(c, i));
                     }
                 }
                 depth--;
@@ -1061,14 +1054,11 @@ public final class StatementParser {
                         tc.accept("FROM");
                     }
                     tc.accept("ONLY");
-                    open.add(new int[] {depth, i});
-                    openTables.add(tc.qname());
-                    openWhere.add(false);
-                    openVerb.add(isUpdate ? "UPDATE" : "DELETE");
+                    open.add(new OpenChange(depth, i, isUpdate ? "UPDATE" : "DELETE", tc.qname()));
                 } else if (c.isWordAt(i, "WHERE")) {
                     for (int j = open.size() - 1; j >= 0; j--) {
-                        if (open.get(j)[0] == depth) {
-                            openWhere.set(j, true);
+                        if (open.get(j).depth == depth) {
+                            open.get(j).hasWhere = true;
                             break;
                         }
                     }
@@ -1077,7 +1067,7 @@ public final class StatementParser {
             prevSig = t;
         }
         for (int j = open.size() - 1; j >= 0; j--) {
-            closeChange(c, changes, open, openTables, openWhere, openVerb, j, n);
+            changes.add(open.remove(j).close(c, n));
         }
         changes.sort((x, y) -> Integer.compare(x.span().start(), y.span().start()));
         if (verb == null) {
@@ -1092,23 +1082,32 @@ public final class StatementParser {
         return new ParsedStatement.Dml(verb, List.copyOf(changes));
     }
 
-    private static void closeChange(TokenCursor c, List<ParsedStatement.DataChange> changes, List<int[]> open,
-                                    List<QName> tables, List<Boolean> where, List<String> verbs, int j, int endIndex) {
-        int startIndex = open.get(j)[1];
-        boolean inCte = open.get(j)[0] > 0;
-        changes.add(new ParsedStatement.DataChange(verbs.get(j), tables.get(j), where.get(j), inCte,
-                c.span(startIndex, Math.max(startIndex + 1, endIndex))));
-        open.remove(j);
-        tables.remove(j);
-        where.remove(j);
-        verbs.remove(j);
+    /** An UPDATE or DELETE whose end {@link #parseDml} has not reached yet. */
+    private static final class OpenChange {
+        final int depth;
+        final int startIndex;
+        final String verb;
+        final QName table;
+        boolean hasWhere;
+
+        OpenChange(int depth, int startIndex, String verb, QName table) {
+            this.depth = depth;
+            this.startIndex = startIndex;
+            this.verb = verb;
+            this.table = table;
+        }
+
+        ParsedStatement.DataChange close(TokenCursor c, int endIndex) {
+            return new ParsedStatement.DataChange(verb, table, hasWhere, depth > 0,
+                    c.span(startIndex, Math.max(startIndex + 1, endIndex)));
+        }
     }
 
     /** {@code SELECT set_config('lock_timeout', '5s', true)}. */
     private static ParsedStatement setConfig(TokenCursor c) {
         for (int i = 0; i + 2 < c.limit(); i++) {
-            if ((c.isWordAt(i, "set_config") || c.isWordAt(i, "SET_CONFIG"))
-                    && c.token(i + 1).kind() == TokenKind.LPAREN && c.token(i + 2).kind() == TokenKind.STRING) {
+            if (c.isWordAt(i, "SET_CONFIG") && c.token(i + 1).kind() == TokenKind.LPAREN
+                    && c.token(i + 2).kind() == TokenKind.STRING) {
                 String name = stripQuotes(c.text(c.token(i + 2)));
                 String value = null;
                 boolean local = false;
