@@ -36,12 +36,10 @@ record FileMarkers(boolean gooseUp, boolean gooseDown, boolean dbmateUp, boolean
         return false;
     }
 
-    /** Reads the file's markers; an unreadable file has none (the loader reports why it cannot be read). */
-    static FileMarkers of(Path file) {
-        return of(file, ReadAhead.NONE);
-    }
-
-    /** Reads the file's markers, and offers the bytes to {@code readAhead} when the read took the whole file. */
+    /**
+     * Reads the file's markers, and offers the bytes to {@code readAhead} when the read took the whole file. An
+     * unreadable file has none (the loader reports why it cannot be read).
+     */
     static FileMarkers of(Path file, ReadAhead readAhead) {
         try (InputStream in = new FileInputStream(file.toFile())) {
             // Sized by the file's length, so a small file (nearly all) is one read into an array of its size.

@@ -66,7 +66,10 @@ public final class LayoutDetector {
         return new LayoutScan(sets, context.errors(), context.skipped(), context.readAhead());
     }
 
-    /** A file the user pointed at is analysed as it is, whatever its name (goose/dbmate markers still cut it). */
+    /**
+     * A file the user pointed at is analysed as it is, whatever its name (goose/dbmate markers still cut it). The
+     * bytes read for its markers are handed on, so the loader does not read the file a second time.
+     */
     private static LayoutScan singleFile(Path file, BasicFileAttributes attrs) {
         if (!attrs.isRegularFile()) {
             return new LayoutScan(List.of(), List.of(new PathError(file.toString(), "not a file or folder")));
@@ -77,12 +80,14 @@ public final class LayoutDetector {
         ScannedFolder folder = new ScannedFolder("", parent, List.of(name), List.of());
         // Labelled by the file, not by "." as a folder's set would be: the user asked about this one file.
         String label = Tool.PLAIN.id() + ": " + name;
+        ReadAhead readAhead = ReadAhead.withCapacity(ScriptLoader.MAX_BYTES); // room for the one file
+        FileMarkers markers = FileMarkers.of(folder.path(name), readAhead);
         List<Migration> labelled = new ArrayList<>();
-        for (Migration m : MarkedFileLayout.ofLoneFile(folder, name, name, FileMarkers.of(abs))) {
+        for (Migration m : MarkedFileLayout.ofLoneFile(folder, name, name, markers)) {
             labelled.add(new Migration(m.file(), m.relativePath(), m.tool(), m.direction(), m.version(),
                     m.description(), label, false));
         }
         return new LayoutScan(List.of(new MigrationSet(labelled.get(0).tool(), parent, label, List.copyOf(labelled))),
-                List.of());
+                List.of(), List.of(), readAhead);
     }
 }

@@ -4,6 +4,7 @@ import static dev.redline.core.layout.Trees.onlySet;
 import static dev.redline.core.layout.Trees.paths;
 import static dev.redline.core.layout.Trees.touch;
 import static dev.redline.core.layout.Trees.write;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import dev.redline.core.model.Direction;
 import dev.redline.core.model.Migration;
 import dev.redline.core.model.MigrationSet;
 import dev.redline.core.model.Tool;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -53,6 +55,16 @@ class PlainLayoutTest {
         assertEquals(set.label(), set.migrations().get(0).setLabel());
         assertTrue(scan.errors().isEmpty());
         assertEquals(paths(set), paths(onlySet(new LayoutDetector().allSql(file))));
+    }
+
+    @Test
+    void aSingleFileHandsTheBytesReadForItsMarkersToTheLoader() {
+        Path file = write(root, "one.sql", "SELECT 1;\n");
+
+        LayoutScan scan = new LayoutDetector().detect(file);
+        Migration m = onlySet(scan).migrations().get(0);
+
+        assertArrayEquals("SELECT 1;\n".getBytes(StandardCharsets.UTF_8), scan.readAhead().take(m.file()));
     }
 
     @Test
