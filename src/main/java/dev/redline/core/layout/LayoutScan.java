@@ -21,10 +21,6 @@ public record LayoutScan(List<MigrationSet> sets, List<PathError> errors, List<S
         skipped = List.copyOf(skipped);
     }
 
-    public LayoutScan(List<MigrationSet> sets, List<PathError> errors, List<SkippedFile> skipped) {
-        this(sets, errors, skipped, ReadAhead.NONE);
-    }
-
     public LayoutScan(List<MigrationSet> sets, List<PathError> errors) {
         this(sets, errors, List.of(), ReadAhead.NONE);
     }
