@@ -97,12 +97,14 @@ final class DetectionContext {
      * detection costs, and the layouts then find every answer ready.
      */
     void prefetchUnclaimedMarkers() {
-        List<String[]> files = new ArrayList<>();
+        record Unread(String rel, Path file) {
+        }
+        List<Unread> files = new ArrayList<>();
         for (ScannedFolder folder : tree.all()) {
             for (String name : folder.sqlFiles()) {
                 String rel = folder.relOf(name);
                 if (!claimed.contains(rel) && !markers.containsKey(rel)) {
-                    files.add(new String[] {folder.rel(), name, rel});
+                    files.add(new Unread(rel, folder.path(name)));
                 }
             }
         }
@@ -110,8 +112,7 @@ final class DetectionContext {
             return; // not worth the threads: read on demand
         }
         Map<String, FileMarkers> found = new ConcurrentHashMap<>();
-        files.parallelStream().forEach(f -> found.put(f[2],
-                FileMarkers.of(tree.folders().get(f[0]).path(f[1]), readAhead)));
+        files.parallelStream().forEach(f -> found.put(f.rel(), FileMarkers.of(f.file(), readAhead)));
         markers.putAll(found);
     }
 
