@@ -160,12 +160,7 @@ public final class DryRunner {
         }
         UnaryOperator<String> substitute = placeholders.substitution();
 
-        TouchedTables touched = TouchedTables.of(prepared);
-        List<String> countable = new ArrayList<>(touched.names());
-        if (!touched.complete()) {
-            countable.addAll(RowCounter.allTables(c));
-        }
-        Map<String, Long> before = RowCounter.count(c, countable);
+        Map<String, Long> before = TouchedTables.of(prepared).count(c);
         SchemaSnapshot schemaBefore = SchemaSnapshot.take(c);
         RelationProbe probe = new RelationProbe();
 

@@ -161,7 +161,8 @@ public final class ThrowawayCopy {
                 + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
         try (Statement s = maintenance.jdbc().createStatement()) {
             maintenance.jdbc().setAutoCommit(true);
-            s.execute("CREATE DATABASE " + quote(copy) + " TEMPLATE " + quote(source));
+            s.execute("CREATE DATABASE " + ValueChangeProbe.quote(copy) + " TEMPLATE "
+                    + ValueChangeProbe.quote(source));
         } catch (SQLException e) {
             String why = "55006".equals(e.getSQLState())
                     ? "another session connected to " + source + " just before the copy started, and CREATE "
@@ -195,12 +196,7 @@ public final class ThrowawayCopy {
             Placeholders placeholders = Placeholders.forScript(prepared.script(), target.user(), target.database(),
                     DryRunner.currentSchema(c));
             UnaryOperator<String> substitute = placeholders.substitution();
-            TouchedTables touched = TouchedTables.of(prepared);
-            List<String> countable = new ArrayList<>(touched.names());
-            if (!touched.complete()) {
-                countable.addAll(RowCounter.allTables(c));
-            }
-            Map<String, Long> before = RowCounter.count(c, countable);
+            Map<String, Long> before = TouchedTables.of(prepared).count(c);
             SchemaSnapshot schemaBefore = SchemaSnapshot.take(c);
             boolean failed = false;
             List<SqlStatement> statements = prepared.statements();
@@ -260,7 +256,7 @@ public final class ThrowawayCopy {
     private static boolean drop(TargetConnection maintenance, String copy) {
         String force = maintenance.serverVersionNum() >= 130000 ? " WITH (FORCE)" : "";
         try (Statement s = maintenance.jdbc().createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + quote(copy) + force);
+            s.execute("DROP DATABASE IF EXISTS " + ValueChangeProbe.quote(copy) + force);
             return true;
         } catch (SQLException e) {
             return false;
@@ -270,9 +266,5 @@ public final class ThrowawayCopy {
     private static ThrowawayRun unavailable(PlannedMigration m, String reason) {
         return new ThrowawayRun(m.path(), null, ThrowawayOutcome.UNAVAILABLE, reason, List.of(), List.of(),
                 List.of(), false, 0);
-    }
-
-    private static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 }

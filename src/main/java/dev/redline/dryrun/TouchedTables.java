@@ -2,14 +2,16 @@ package dev.redline.dryrun;
 
 import dev.redline.core.analysis.PreparedMigration;
 import dev.redline.core.parse.ParsedStatement;
-import dev.redline.core.parse.QName;
 import dev.redline.core.sql.SqlStatement;
 import dev.redline.core.sql.Token;
 import dev.redline.core.sql.TokenKind;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -62,6 +64,18 @@ record TouchedTables(List<String> names, boolean complete) {
         return new TouchedTables(new ArrayList<>(names), complete);
     }
 
+    /**
+     * Exact row counts of the named tables that exist now, and of every table when the migration may touch tables
+     * it does not name: taken before a migration runs, to pair with the counts after it.
+     */
+    Map<String, Long> count(Connection c) throws SQLException {
+        List<String> countable = new ArrayList<>(names);
+        if (!complete) {
+            countable.addAll(RowCounter.allTables(c));
+        }
+        return RowCounter.count(c, countable);
+    }
+
     /** The table after {@code INSERT INTO} or {@code MERGE INTO}, as written. */
     private static String intoTarget(String text, SqlStatement st) {
         return afterWord(text, st, "INTO");
@@ -94,9 +108,5 @@ record TouchedTables(List<String> names, boolean complete) {
             }
         }
         return null;
-    }
-
-    static String sqlName(QName q) {
-        return ValueChangeProbe.sqlName(q);
     }
 }
