@@ -140,7 +140,7 @@ public final class MigrationReplay {
                 Matcher role = MISSING_ROLE.matcher(String.valueOf(e.getMessage()));
                 if ("42704".equals(e.getSQLState()) && role.find() && attempt < 8 && roles.add(role.group(1))) {
                     try (Statement s = c.createStatement()) {
-                        s.execute("CREATE ROLE \"" + role.group(1).replace("\"", "\"\"") + "\" NOLOGIN");
+                        s.execute("CREATE ROLE " + ValueChangeProbe.quote(role.group(1)) + " NOLOGIN");
                     }
                     continue;
                 }
