@@ -1,10 +1,14 @@
 package dev.redline.dryrun;
 
 import dev.redline.dryrun.DryRunReport.SchemaChange;
+import dev.redline.dryrun.SchemaSnapshot.TableObject;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The schema changes between two {@link SchemaSnapshot}s, tables first, then columns, constraints and indexes. */
 final class SchemaDiff {
@@ -14,7 +18,7 @@ final class SchemaDiff {
 
     static List<SchemaChange> between(SchemaSnapshot before, SchemaSnapshot after) {
         List<SchemaChange> out = new ArrayList<>();
-        Map<String, String> renamed = new java.util.LinkedHashMap<>();
+        Map<String, String> renamed = new LinkedHashMap<>();
         for (SchemaSnapshot.Table old : before.tables().values()) {
             SchemaSnapshot.Table now = after.tables().get(old.oid());
             if (now != null && !now.name().equals(old.name())) {
@@ -79,43 +83,43 @@ final class SchemaDiff {
      * the same name on the same table (ALTER COLUMN TYPE rebuilds indexes) counts as altered, or as nothing when
      * its definition is the same; those of a table created or dropped as a whole are not listed one by one.
      */
-    private static <T> void objects(Map<Long, T> before, Map<Long, T> after, SchemaSnapshot sb, SchemaSnapshot sa,
-                                    String added, String dropped, String altered, Map<String, String> renamed,
-                                    List<SchemaChange> out) {
-        List<T> gone = new ArrayList<>();
-        List<T> fresh = new ArrayList<>();
-        for (Map.Entry<Long, T> e : before.entrySet()) {
-            T now = after.get(e.getKey());
+    private static void objects(Map<Long, TableObject> before, Map<Long, TableObject> after, SchemaSnapshot sb,
+                                SchemaSnapshot sa, String added, String dropped, String altered,
+                                Map<String, String> renamed, List<SchemaChange> out) {
+        List<TableObject> gone = new ArrayList<>();
+        List<TableObject> fresh = new ArrayList<>();
+        for (Map.Entry<Long, TableObject> e : before.entrySet()) {
+            TableObject was = e.getValue();
+            TableObject now = after.get(e.getKey());
             if (now == null) {
-                if (sa.tables().containsKey(ownerOf(e.getValue()))) {
-                    gone.add(e.getValue());
+                if (sa.tables().containsKey(was.table())) {
+                    gone.add(was);
                 }
-            } else if (!nameOf(now).equals(nameOf(e.getValue()))
-                    || !definitionOf(now).equals(afterRenames(definitionOf(e.getValue()), renamed))) {
-                out.add(new SchemaChange(altered, tableOf(now, sa), null, nameOf(now), describe(e.getValue()),
-                        describe(now)));
+            } else if (!now.name().equals(was.name())
+                    || !now.definition().equals(afterRenames(was.definition(), renamed))) {
+                out.add(new SchemaChange(altered, tableOf(now, sa), null, now.name(), describe(was), describe(now)));
             }
         }
-        for (Map.Entry<Long, T> e : after.entrySet()) {
-            if (!before.containsKey(e.getKey()) && sb.tables().containsKey(ownerOf(e.getValue()))) {
+        for (Map.Entry<Long, TableObject> e : after.entrySet()) {
+            if (!before.containsKey(e.getKey()) && sb.tables().containsKey(e.getValue().table())) {
                 fresh.add(e.getValue());
             }
         }
-        for (T was : gone) {
-            T twin = fresh.stream().filter(f -> ownerOf(f) == ownerOf(was) && nameOf(f).equals(nameOf(was)))
+        for (TableObject was : gone) {
+            TableObject twin = fresh.stream().filter(f -> f.table() == was.table() && f.name().equals(was.name()))
                     .findFirst().orElse(null);
             if (twin == null) {
-                out.add(new SchemaChange(dropped, tableOf(was, sb), null, nameOf(was), definitionOf(was), null));
+                out.add(new SchemaChange(dropped, tableOf(was, sb), null, was.name(), was.definition(), null));
                 continue;
             }
             fresh.remove(twin);
-            if (!definitionOf(twin).equals(definitionOf(was))) {
-                out.add(new SchemaChange(altered, tableOf(twin, sa), null, nameOf(twin), describe(was),
+            if (!twin.definition().equals(was.definition())) {
+                out.add(new SchemaChange(altered, tableOf(twin, sa), null, twin.name(), describe(was),
                         describe(twin)));
             }
         }
-        for (T is : fresh) {
-            out.add(new SchemaChange(added, tableOf(is, sa), null, nameOf(is), null, definitionOf(is)));
+        for (TableObject is : fresh) {
+            out.add(new SchemaChange(added, tableOf(is, sa), null, is.name(), null, is.definition()));
         }
     }
 
@@ -126,30 +130,17 @@ final class SchemaDiff {
             d = d.replace(r.getKey(), r.getValue());
             String oldBare = r.getKey().substring(r.getKey().indexOf('.') + 1);
             String newBare = r.getValue().substring(r.getValue().indexOf('.') + 1);
-            d = d.replaceAll("(?<![\\w.\"])" + java.util.regex.Pattern.quote(oldBare) + "(?=\\()",
-                    java.util.regex.Matcher.quoteReplacement(newBare));
+            d = d.replaceAll("(?<![\\w.\"])" + Pattern.quote(oldBare) + "(?=\\()", Matcher.quoteReplacement(newBare));
         }
         return d;
     }
 
-    private static long ownerOf(Object o) {
-        return o instanceof SchemaSnapshot.Constraint k ? k.table() : ((SchemaSnapshot.Index) o).table();
-    }
-
-    private static String tableOf(Object o, SchemaSnapshot s) {
-        SchemaSnapshot.Table t = s.tables().get(ownerOf(o));
+    private static String tableOf(TableObject o, SchemaSnapshot s) {
+        SchemaSnapshot.Table t = s.tables().get(o.table());
         return t == null ? null : t.name();
     }
 
-    private static String nameOf(Object o) {
-        return o instanceof SchemaSnapshot.Constraint k ? k.name() : ((SchemaSnapshot.Index) o).name();
-    }
-
-    private static String definitionOf(Object o) {
-        return o instanceof SchemaSnapshot.Constraint k ? k.definition() : ((SchemaSnapshot.Index) o).definition();
-    }
-
-    private static String describe(Object o) {
-        return nameOf(o) + ": " + definitionOf(o);
+    private static String describe(TableObject o) {
+        return o.name() + ": " + o.definition();
     }
 }

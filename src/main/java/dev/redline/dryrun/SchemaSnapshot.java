@@ -12,7 +12,7 @@ import java.util.Map;
  * index OID) so that a rename shows as a rename, not as a drop and a create. Read inside the dry-run's transaction,
  * so it sees what the migration has done so far.
  */
-record SchemaSnapshot(Map<Long, Table> tables, Map<Long, Constraint> constraints, Map<Long, Index> indexes) {
+record SchemaSnapshot(Map<Long, Table> tables, Map<Long, TableObject> constraints, Map<Long, TableObject> indexes) {
 
     record Table(long oid, String name, Map<Integer, Column> columns) {
     }
@@ -20,10 +20,8 @@ record SchemaSnapshot(Map<Long, Table> tables, Map<Long, Constraint> constraints
     record Column(int number, String name, String type, boolean notNull, String defaultExpression) {
     }
 
-    record Constraint(long oid, long table, String name, String definition) {
-    }
-
-    record Index(long oid, long table, String name, String definition) {
+    /** A constraint or an index: the OID of the table it is on, its name and its definition as the server prints it. */
+    record TableObject(long oid, long table, String name, String definition) {
     }
 
     /** Schemas that are PostgreSQL's own, never the migration's. */
@@ -32,8 +30,8 @@ record SchemaSnapshot(Map<Long, Table> tables, Map<Long, Constraint> constraints
 
     static SchemaSnapshot take(Connection c) throws SQLException {
         Map<Long, Table> tables = new LinkedHashMap<>();
-        Map<Long, Constraint> constraints = new LinkedHashMap<>();
-        Map<Long, Index> indexes = new LinkedHashMap<>();
+        Map<Long, TableObject> constraints = new LinkedHashMap<>();
+        Map<Long, TableObject> indexes = new LinkedHashMap<>();
         try (Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT c.oid, quote_ident(n.nspname) || '.' || quote_ident(c.relname) "
                     + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
@@ -61,7 +59,7 @@ record SchemaSnapshot(Map<Long, Table> tables, Map<Long, Constraint> constraints
                     + "FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid "
                     + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE k.conrelid <> 0 AND " + USER_SCHEMAS)) {
                 while (rs.next()) {
-                    constraints.put(rs.getLong(1), new Constraint(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                    constraints.put(rs.getLong(1), new TableObject(rs.getLong(1), rs.getLong(2), rs.getString(3),
                             rs.getString(4)));
                 }
             }
@@ -70,7 +68,7 @@ record SchemaSnapshot(Map<Long, Table> tables, Map<Long, Constraint> constraints
                     + "JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
                     + "WHERE " + USER_SCHEMAS)) {
                 while (rs.next()) {
-                    indexes.put(rs.getLong(1), new Index(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                    indexes.put(rs.getLong(1), new TableObject(rs.getLong(1), rs.getLong(2), rs.getString(3),
                             rs.getString(4)));
                 }
             }
