@@ -1,12 +1,12 @@
 package dev.redline.dryrun;
 
 import dev.redline.core.analysis.MigrationAnalyzer;
-import dev.redline.core.analysis.PreparedMigration;
 import dev.redline.core.layout.LayoutDetector;
 import dev.redline.core.layout.LayoutScan;
 import dev.redline.core.layout.ScriptLoader;
 import dev.redline.core.model.Direction;
 import dev.redline.core.model.Migration;
+import dev.redline.core.model.MigrationScript;
 import dev.redline.core.model.MigrationSet;
 import dev.redline.core.model.Tool;
 import dev.redline.dryrun.DryRunReport.ChecksumMismatch;
@@ -136,14 +136,14 @@ public record MigrationSelection(List<PlannedMigration> migrations, HistorySumma
             String key = table.keyOf(m);
             History.Applied record = applied.get(key);
             boolean repeatable = key.startsWith("R:");
-            PreparedMigration prepared = null;
             if (record != null || !repeatable && isBelow(table, key, thresholds)) {
                 if (record != null && record.checksum() != null) {
-                    prepared = MigrationAnalyzer.prepare(LOADER.load(m));
-                    String now = table.checksumOf(prepared.script());
+                    // Only read for its checksum: parsed only if it turns out to be pending.
+                    MigrationScript script = LOADER.load(m);
+                    String now = table.checksumOf(script);
                     if (now != null && !now.equals(record.checksum())) {
                         if (repeatable) {
-                            pending.add(new PlannedMigration(prepared, false));
+                            pending.add(new PlannedMigration(MigrationAnalyzer.prepare(script), false));
                             continue;
                         }
                         mismatches.add(new ChecksumMismatch(m.relativePath(), m.version(), record.checksum(), now));
@@ -157,8 +157,7 @@ public record MigrationSelection(List<PlannedMigration> migrations, HistorySumma
             if (late) {
                 outOfOrder.add(m.relativePath());
             }
-            pending.add(new PlannedMigration(prepared != null ? prepared : MigrationAnalyzer.prepare(LOADER.load(m)),
-                    late));
+            pending.add(new PlannedMigration(MigrationAnalyzer.prepare(LOADER.load(m)), late));
         }
         if (!mismatches.isEmpty() && table.tool() == Tool.FLYWAY) {
             notes.add("flyway migrate validates checksums first and will refuse to run until the edited migrations "
