@@ -73,10 +73,6 @@ public final class EmbeddedDryRun {
         public Request withClone(CloneSource source) {
             return new Request(projectDir, migrations, seed, source, settings, env);
         }
-
-        public Request withSettings(DryRunSettings s) {
-            return new Request(projectDir, migrations, seed, cloneSource, s, env);
-        }
     }
 
     /**
@@ -123,27 +119,20 @@ public final class EmbeddedDryRun {
         this.space = space;
     }
 
-    public ScratchSpace space() {
-        return space;
-    }
-
     /** Runs the whole embedded dry-run; see the class comment. */
     public DryRunReport run(Request request, EmbeddedProgress progress, Cancellation cancellation) throws Failed {
         List<String> notes = new ArrayList<>();
         ScratchPlan plan = null;
-        if (request.cloneSource() == null) {
-            try {
+        MigrationSelection picked = null; // the files picked to dry-run on a clone, read before anything starts
+        try {
+            if (request.cloneSource() == null) {
                 plan = ScratchPlan.of(request.projectDir(), request.migrations());
-            } catch (MigrationSelection.Unavailable e) {
-                throw new Failed(Failed.Kind.USAGE, e.getMessage());
+                notes.addAll(plan.notes());
+            } else if (!request.migrations().isEmpty()) {
+                picked = MigrationSelection.ofFiles(request.migrations());
             }
-            notes.addAll(plan.notes());
-        } else if (!request.migrations().isEmpty()) {
-            try {
-                MigrationSelection.ofFiles(request.migrations());
-            } catch (MigrationSelection.Unavailable e) {
-                throw new Failed(Failed.Kind.USAGE, e.getMessage());
-            }
+        } catch (MigrationSelection.Unavailable e) {
+            throw new Failed(Failed.Kind.USAGE, e.getMessage());
         }
         if (request.seed() != null) {
             try {
@@ -177,7 +166,7 @@ public final class EmbeddedDryRun {
         DryRunReport report;
         try {
             progress.serverStarted(server.serverVersion(), server.startup().toMillis());
-            report = prepareAndRun(server, request, plan, notes, cleaned, progress, cancellation);
+            report = prepareAndRun(server, request, plan, picked, notes, cleaned, progress, cancellation);
         } finally {
             progress.phase(Phase.STOPPING_SERVER, "stopping the embedded PostgreSQL and deleting its data");
             server.close();
@@ -185,9 +174,9 @@ public final class EmbeddedDryRun {
         return report.withEmbedded(report.embedded().withDataDirectoryRemoved(server.removed()));
     }
 
-    private DryRunReport prepareAndRun(EmbeddedServer server, Request request, ScratchPlan plan, List<String> notes,
-                                       List<String> cleaned, EmbeddedProgress progress, Cancellation cancellation)
-            throws Failed {
+    private DryRunReport prepareAndRun(EmbeddedServer server, Request request, ScratchPlan plan,
+                                       MigrationSelection picked, List<String> notes, List<String> cleaned,
+                                       EmbeddedProgress progress, Cancellation cancellation) throws Failed {
         try {
             server.createDatabase(DATABASE);
         } catch (SQLException e) {
@@ -206,7 +195,7 @@ public final class EmbeddedDryRun {
                 for (String n : r.notCopied()) {
                     progress.note("not copied: " + n);
                 }
-                selection = null;
+                selection = picked;
             } else {
                 progress.phase(Phase.REPLAYING, plan.replay().isEmpty() ? "nothing to replay"
                         : "applying the " + plan.replay().size() + " migration(s) before the dry-run");
@@ -231,9 +220,7 @@ public final class EmbeddedDryRun {
             DryRunReport report;
             try (TargetConnection target = TargetConnection.open(url, Map.of())) {
                 if (selection == null) {
-                    selection = request.migrations().isEmpty()
-                            ? MigrationSelection.pending(request.projectDir(), target.jdbc())
-                            : MigrationSelection.ofFiles(request.migrations());
+                    selection = MigrationSelection.pending(request.projectDir(), target.jdbc());
                 }
                 progress.phase(Phase.DRY_RUN, "dry-running " + selection.migrations().size() + " migration(s)");
                 report = new DryRunner(request.settings()).run(target, "embedded", selection.history(),
@@ -258,9 +245,7 @@ public final class EmbeddedDryRun {
         } catch (MigrationSelection.Unavailable e) {
             throw new Failed(Failed.Kind.USAGE, e.getMessage() + (request.cloneSource() != null
                     ? " (the clone has no history table of this project's migration tool)" : ""));
-        } catch (MigrationReplay.Failed | SeedLoader.Failed | DatabaseCloner.Failed e) {
-            throw new Failed(Failed.Kind.ENVIRONMENT, e.getMessage());
-        } catch (TargetConnection.Failed e) {
+        } catch (MigrationReplay.Failed | SeedLoader.Failed | DatabaseCloner.Failed | TargetConnection.Failed e) {
             throw new Failed(Failed.Kind.ENVIRONMENT, e.getMessage());
         } catch (SQLException e) {
             if (cancellation.isCancelled()) {
