@@ -64,10 +64,6 @@ public final class ProductionGuard {
         return new ProductionGuard(entries);
     }
 
-    static ProductionGuard of(List<Entry> entries) {
-        return new ProductionGuard(entries);
-    }
-
     static List<Entry> read(Path file) throws Refused {
         List<String> lines;
         try {

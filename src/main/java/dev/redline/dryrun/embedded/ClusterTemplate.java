@@ -57,8 +57,7 @@ final class ClusterTemplate {
                     return null;
                 }
             } finally {
-                ScratchSpace.deleteTree(partial, null);
-                Files.deleteIfExists(partial);
+                ScratchSpace.deleteTree(partial);
             }
             return isCluster(template) ? template : null;
         } catch (IOException | RuntimeException e) {
@@ -73,8 +72,7 @@ final class ClusterTemplate {
                 ThreadLocalRandom.current().nextLong(), 36) + ".partial");
         try {
             Files.move(template, doomed, StandardCopyOption.ATOMIC_MOVE);
-            ScratchSpace.deleteTree(doomed, null);
-            Files.deleteIfExists(doomed);
+            ScratchSpace.deleteTree(doomed);
         } catch (IOException | UncheckedIOException ignored) {
             // gone already, or someone else replaced it
         }
@@ -110,8 +108,7 @@ final class ClusterTemplate {
                 String name = p.getFileName().toString();
                 if (name.startsWith(NAME + "-") && name.endsWith(".partial")
                         && Files.getLastModifiedTime(p).toInstant().isBefore(Instant.now().minus(PARTIAL_GRACE))) {
-                    ScratchSpace.deleteTree(p, null);
-                    Files.deleteIfExists(p);
+                    ScratchSpace.deleteTree(p);
                 }
             }
         }

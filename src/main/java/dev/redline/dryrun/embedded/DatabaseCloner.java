@@ -72,7 +72,7 @@ public final class DatabaseCloner {
      * @param notCopied     objects that could not be created, each with the reason
      */
     public record Result(String source, String sourceVersion, Integer sampleRows, int tables, long rows,
-                         long referenceRows, List<String> notCopied, double durationMs) {
+                         long referenceRows, List<String> notCopied) {
         public Result {
             notCopied = List.copyOf(notCopied);
         }
@@ -140,7 +140,6 @@ public final class DatabaseCloner {
     public static Result cloneInto(TargetUrl source, Map<String, String> env, Integer sampleRows,
                                    Connection destination, EmbeddedProgress progress, Cancellation cancellation)
             throws Failed, Cancelled {
-        long t0 = System.nanoTime();
         TargetConnection target;
         try {
             target = TargetConnection.open(source, env, "redline clone (read-only)",
@@ -171,7 +170,7 @@ public final class DatabaseCloner {
                 long rows = cloner.run();
                 src.rollback();
                 return new Result(source.display(), target.serverVersion(), sampleRows, cloner.copiedRows.size(),
-                        rows, cloner.referenceRows, cloner.notCopied, (System.nanoTime() - t0) / 1e6);
+                        rows, cloner.referenceRows, cloner.notCopied);
             }
         } catch (SQLException e) {
             if (cancellation.isCancelled()) {

@@ -62,8 +62,7 @@ public final class EmbeddedServer implements AutoCloseable {
                     throw e;
                 }
                 ClusterTemplate.discard(space);
-                ScratchSpace.deleteTree(slot.dataDir(), null);
-                java.nio.file.Files.deleteIfExists(slot.dataDir());
+                ScratchSpace.deleteTree(slot.dataDir());
                 pg = start(slot, null);
             }
         } catch (IOException | RuntimeException | Error e) {
@@ -127,15 +126,6 @@ public final class EmbeddedServer implements AutoCloseable {
     /** From the call to {@link #start} until the server answered. */
     public Duration startup() {
         return startup;
-    }
-
-    /** The server's own folder (data directory and lock file), deleted on close. */
-    public Path folder() {
-        return slot.dir();
-    }
-
-    public Path dataDirectory() {
-        return slot.dataDir();
     }
 
     /** {@code jdbc:postgresql://localhost:PORT/DATABASE?user=postgres}. */

@@ -332,14 +332,19 @@ public final class ScratchSpace {
                     channel.close();
                 }
                 try {
-                    deleteTree(dir, null);
-                    Files.deleteIfExists(dir);
+                    deleteTree(dir);
                 } catch (IOException | UncheckedIOException cleanup) {
                     e.addSuppressed(cleanup);
                 }
                 throw e;
             }
         }
+    }
+
+    /** Deletes {@code dir} and everything under it. */
+    static void deleteTree(Path dir) throws IOException {
+        deleteTree(dir, null);
+        Files.deleteIfExists(dir);
     }
 
     /** Deletes everything under {@code dir} but {@code keep} (and {@code dir} itself). */

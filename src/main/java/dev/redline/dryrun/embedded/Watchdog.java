@@ -59,10 +59,6 @@ final class Watchdog implements AutoCloseable {
         }
     }
 
-    long pid() {
-        return process.pid();
-    }
-
     /** Closes the watchdog's input: it finds the folder gone and exits. */
     @Override
     public void close() {

@@ -25,8 +25,7 @@ public final class TestSpace {
                 space = new ScratchSpace(root);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
-                        ScratchSpace.deleteTree(root, null);
-                        Files.deleteIfExists(root);
+                        ScratchSpace.deleteTree(root);
                     } catch (IOException | UncheckedIOException ignored) {
                         // a temp folder
                     }
