@@ -21,13 +21,7 @@ class HistoryTablesTest {
     Path dir;
 
     private List<String> pending(String historySql) throws Exception {
-        String db = TestServer.createDatabase("history");
-        try (Connection c = TestServer.connect(db)) {
-            try (Statement s = c.createStatement()) {
-                s.execute(historySql);
-            }
-            return MigrationSelection.pending(dir, c).migrations().stream().map(PlannedMigration::path).toList();
-        }
+        return selection(historySql).migrations().stream().map(PlannedMigration::path).toList();
     }
 
     private MigrationSelection selection(String historySql) throws Exception {
