@@ -2,7 +2,7 @@ package dev.redline.sample;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.redline.dryrun.TestServer;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -10,41 +10,22 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The sample is a real Flyway project: real Flyway 11 applies it to a real PostgreSQL (zonky's embedded binaries),
- * the seed data is what the README promises, and V4 does the damage Redline warns about.
+ * The sample is a real Flyway project: real Flyway 11 applies it to a real PostgreSQL (the test JVM's
+ * {@link TestServer}), the seed data is what the README promises, and V4 does the damage Redline warns about.
  */
 class SampleFlywayTest {
-
-    private static EmbeddedPostgres server;
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-    }
-
     @Test
     void flywayAppliesTheSampleAndV4LosesExactlyWhatRedlineSaysItWill() throws Exception {
         Path project = SampleProject.extractTo(dir);
-        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE shop");
-        }
-        String url = server.getJdbcUrl("postgres", "shop");
+        String url = TestServer.url(TestServer.createDatabase("shop"));
         MigrateResult upToV3 = flyway(url, project).target("3").load().migrate();
         assertEquals(3, upToV3.migrationsExecuted);
 
