@@ -1,13 +1,15 @@
 # Shared by the Java benchmarks: compile the project and its tests, resolve the test classpath, and snapshot the
 # compiled classes so a build started meanwhile cannot pull classes from under a running benchmark.
 # Usage (after `set -euo pipefail` and `ROOT=…`): source bench/lib.sh; build_and_snapshot NAME
+#   $REDLINE_BUILD_DIR   where Maven builds (default target/)
 # Sets OUT, CP (the dependency classpath) and SNAP (with SNAP/main and SNAP/test).
 
 build_and_snapshot() {
   local name="$1"
+  local build="${REDLINE_BUILD_DIR:-$ROOT/target}"
   OUT="$ROOT/bench/out"
   mkdir -p "$OUT"
-  local mvn=(mvn -B -ntp -q)
+  local mvn=(mvn -B -ntp -q "-Dredline.buildDir=$build")
   local log="$OUT/$name-build.log"
   # Maven's output goes to a log, shown only when the build fails.
   if ! (cd "$ROOT" && "${mvn[@]}" test-compile) >"$log" 2>&1; then
@@ -27,6 +29,6 @@ build_and_snapshot() {
   SNAP="$OUT/classes-snapshot-$name"
   rm -rf "$SNAP"
   mkdir -p "$SNAP"
-  cp -R "$ROOT/target/classes" "$SNAP/main"
-  cp -R "$ROOT/target/test-classes" "$SNAP/test"
+  cp -R "$build/classes" "$SNAP/main"
+  cp -R "$build/test-classes" "$SNAP/test"
 }

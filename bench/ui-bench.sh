@@ -7,34 +7,15 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-OUT="$ROOT/bench/out"
-mkdir -p "$OUT"
-BUILD="${REDLINE_BUILD_DIR:-$ROOT/target}"
 RUNS=5
 if [[ "${1:-}" == "--runs" ]]; then RUNS="$2"; fi
-
-MVN=(mvn -B -ntp -q "-Dredline.buildDir=$BUILD")
-if ! "${MVN[@]}" test-compile >"$OUT/ui-bench-build.log" 2>&1; then
-  cat "$OUT/ui-bench-build.log" >&2
-  echo "test-compile failed" >&2
-  exit 2
-fi
-CP_FILE="$OUT/ui-test-classpath.txt"
-if [[ ! -s "$CP_FILE" || pom.xml -nt "$CP_FILE" ]]; then
-  "${MVN[@]}" dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" \
-      >"$OUT/ui-bench-build.log" 2>&1 || { cat "$OUT/ui-bench-build.log" >&2; exit 2; }
-fi
-# a snapshot of the classes, so a build started meanwhile cannot pull them from under the benchmark
-SNAP="$OUT/ui-classes-snapshot"
-rm -rf "$SNAP"
-mkdir -p "$SNAP"
-cp -R "$BUILD/classes" "$SNAP/main"
-cp -R "$BUILD/test-classes" "$SNAP/test"
+source "$ROOT/bench/lib.sh"
+build_and_snapshot ui-bench
 
 CORPUS="${REDLINE_CORPUS:-$ROOT/../shared/corpus}"
 # Monocle (a test dependency) must not be picked: the benchmark measures the real glass/prism pipeline.
 CMD=(java ${JAVA_OPTS:-} -Dredline.corpus="$CORPUS" -Druns="$RUNS" -Dbench.out="$OUT/ui-bench.txt" -Dredline.configDir="$OUT/ui-config"
-  -cp "$SNAP/main:$SNAP/test:$(cat "$CP_FILE")" dev.redline.ui.bench.WorkbenchBenchmark)
+  -cp "$SNAP/main:$SNAP/test:$CP" dev.redline.ui.bench.WorkbenchBenchmark)
 if [[ -z "${DISPLAY:-}" ]]; then
   exec xvfb-run -a -s '-screen 0 1600x1000x24' "${CMD[@]}"
 fi
