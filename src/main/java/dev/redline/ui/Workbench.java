@@ -1,9 +1,6 @@
 package dev.redline.ui;
 
 import dev.redline.core.analysis.ProjectAnalyzer;
-import dev.redline.core.layout.LayoutDetector;
-import dev.redline.core.layout.ScriptLoader;
-import dev.redline.core.rules.Rules;
 import dev.redline.dryrun.Profiles;
 import dev.redline.sample.SampleProject;
 import dev.redline.ui.dialog.DialogService;
@@ -20,6 +17,7 @@ import dev.redline.ui.project.ProjectWatcher;
 import dev.redline.ui.project.WorkbenchSettings;
 import dev.redline.ui.task.TaskExecutor;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
@@ -45,8 +43,8 @@ public final class Workbench {
     public Workbench(Stage stage, TaskExecutor executor, WorkbenchSettings settings, FolderWatch folderWatch,
                      Function<Window, DialogService> dialogs) {
         this.executor = executor;
-        ProjectAnalyzer analyzer = new ProjectAnalyzer(new LayoutDetector(), new ScriptLoader(), Rules.all());
-        ProjectViewModel project = new ProjectViewModel(analyzer, new LayoutDetector(), executor, settings);
+        ProjectAnalyzer analyzer = new ProjectAnalyzer();
+        ProjectViewModel project = new ProjectViewModel(analyzer, executor, settings);
         EditorViewModel editor = new EditorViewModel(analyzer, executor);
         this.model = new WorkbenchViewModel(project, new MigrationListViewModel(), editor, dialogs.apply(stage),
                 folderWatch);
@@ -80,11 +78,24 @@ public final class Workbench {
 
     /** The real services: dialogs owned by the window, a watcher that re-analyses when files change. */
     public static Workbench create(Stage stage, TaskExecutor executor, WorkbenchSettings settings) {
-        FolderWatch watch = (root, onChange) -> {
-            ProjectWatcher w = ProjectWatcher.start(root, changed -> onChange.run(), Platform::runLater);
-            return w == null ? () -> { } : w;
-        };
+        FolderWatch watch = (root, onChange) -> watchInBackground(executor, root, onChange);
         return new Workbench(stage, executor, settings, watch, FxDialogService::new);
+    }
+
+    /**
+     * Starts a {@link ProjectWatcher} on a worker: starting one visits every folder of the project to register it,
+     * which in a large repository would hold up the FX thread. A watch closed before it started is closed as soon as
+     * it has; one that could not start closes nothing.
+     */
+    private static AutoCloseable watchInBackground(TaskExecutor executor, Path root, Runnable onChange) {
+        CompletableFuture<ProjectWatcher> started = new CompletableFuture<>();
+        executor.execute(BackgroundTask.of(p -> ProjectWatcher.start(root, changed -> onChange.run(),
+                Platform::runLater)).onSuccess(started::complete));
+        return () -> started.thenAccept(w -> {
+            if (w != null) {
+                w.close();
+            }
+        });
     }
 
     /** The window icon, from the PNGs made from {@code icons/redline.svg}; a missing one is skipped. */

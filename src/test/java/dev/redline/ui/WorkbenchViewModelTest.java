@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.redline.core.analysis.ProjectAnalyzer;
-import dev.redline.core.layout.LayoutDetector;
 import dev.redline.ui.dialog.DialogService;
 import dev.redline.ui.editor.EditorViewModel;
 import dev.redline.ui.migrations.MigrationListViewModel;
@@ -57,7 +56,7 @@ class WorkbenchViewModelTest {
     void create() {
         CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
         ProjectAnalyzer analyzer = new ProjectAnalyzer();
-        ProjectViewModel project = new ProjectViewModel(analyzer, new LayoutDetector(), executor,
+        ProjectViewModel project = new ProjectViewModel(analyzer, executor,
                 WorkbenchSettings.load(dir.resolve("config")));
         FolderWatch watch = (root, onChange) -> {
             watched.add(root);

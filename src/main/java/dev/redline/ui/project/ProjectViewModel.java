@@ -2,7 +2,6 @@ package dev.redline.ui.project;
 
 import dev.redline.core.analysis.ProjectAnalysis;
 import dev.redline.core.analysis.ProjectAnalyzer;
-import dev.redline.core.layout.LayoutDetector;
 import dev.redline.core.layout.LayoutScan;
 import dev.redline.ui.dialog.Notice;
 import dev.redline.ui.task.BackgroundTask;
@@ -38,7 +37,6 @@ import javafx.collections.ObservableList;
 public final class ProjectViewModel {
 
     private final ProjectAnalyzer analyzer;
-    private final LayoutDetector detector;
     private final TaskExecutor executor;
     private final WorkbenchSettings settings;
 
@@ -54,10 +52,8 @@ public final class ProjectViewModel {
     private long generation;
     private boolean refreshAgain;
 
-    public ProjectViewModel(ProjectAnalyzer analyzer, LayoutDetector detector, TaskExecutor executor,
-                            WorkbenchSettings settings) {
+    public ProjectViewModel(ProjectAnalyzer analyzer, TaskExecutor executor, WorkbenchSettings settings) {
         this.analyzer = analyzer;
-        this.detector = detector;
         this.executor = executor;
         this.settings = settings;
         recentProjects.setAll(settings.recentProjects());
@@ -121,7 +117,7 @@ public final class ProjectViewModel {
     private ProjectAnalysis load(Path target, Progress p) throws IOException {
         checkOpenable(target);
         p.update("Finding migrations in " + target.getFileName() + "…", -1);
-        LayoutScan scan = detector.detect(target);
+        LayoutScan scan = analyzer.scan(target, false);
         if (p.cancelled()) {
             throw new CancellationException();
         }

@@ -44,7 +44,8 @@ public final class ProjectWatcher implements AutoCloseable {
 
     /**
      * Starts watching {@code root} (a folder, or a single file's folder). Never throws: a folder that cannot be
-     * watched just gives no reports (F5 still re-analyses).
+     * watched just gives no reports (F5 still re-analyses). Registers every folder of the tree before it returns, so
+     * call it off the UI thread.
      */
     public static ProjectWatcher start(Path root, Consumer<Set<Path>> onChange, Executor deliver) {
         Path folder = Files.isDirectory(root) ? root : root.toAbsolutePath().getParent();
@@ -120,10 +121,6 @@ public final class ProjectWatcher implements AutoCloseable {
             changed.add(child);
         }
         key.reset();
-    }
-
-    public Path root() {
-        return root;
     }
 
     @Override

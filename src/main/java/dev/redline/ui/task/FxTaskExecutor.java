@@ -53,17 +53,7 @@ public final class FxTaskExecutor implements TaskExecutor {
         fx.setOnSucceeded(e -> task.succeeded(fx.getValue()));
         fx.setOnFailed(e -> task.failed(fx.getException()));
         pool.execute(fx);
-        return new TaskHandle() {
-            @Override
-            public void cancel() {
-                fx.cancel(true);
-            }
-
-            @Override
-            public boolean isDone() {
-                return fx.isDone();
-            }
-        };
+        return () -> fx.cancel(true);
     }
 
     @Override

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.redline.core.analysis.ProjectAnalysis;
 import dev.redline.core.analysis.ProjectAnalyzer;
-import dev.redline.core.layout.LayoutDetector;
 import dev.redline.ui.ShopFixture;
 import dev.redline.ui.dialog.Notice;
 import dev.redline.ui.task.BackgroundTask;
@@ -32,8 +31,7 @@ class ProjectViewModelTest {
     private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
 
     private ProjectViewModel model(TaskExecutor tasks) {
-        return new ProjectViewModel(new ProjectAnalyzer(), new LayoutDetector(), tasks,
-                WorkbenchSettings.load(dir.resolve("config")));
+        return new ProjectViewModel(new ProjectAnalyzer(), tasks, WorkbenchSettings.load(dir.resolve("config")));
     }
 
     @Test
@@ -125,17 +123,7 @@ class ProjectViewModelTest {
                     task.failed(e);
                 }
             });
-            return new TaskHandle() {
-                @Override
-                public void cancel() {
-                    cancelled.set(index, true);
-                }
-
-                @Override
-                public boolean isDone() {
-                    return false;
-                }
-            };
+            return () -> cancelled.set(index, true);
         }
 
         @Override
