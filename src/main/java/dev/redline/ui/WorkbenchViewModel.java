@@ -1,6 +1,5 @@
 package dev.redline.ui;
 
-import dev.redline.core.analysis.MigrationAnalysis;
 import dev.redline.core.analysis.ProjectAnalysis;
 import dev.redline.core.model.Migration;
 import dev.redline.ui.checklist.ChecklistViewModel;
@@ -214,10 +213,5 @@ public final class WorkbenchViewModel {
 
     public ReadOnlyStringProperty windowTitleProperty() {
         return windowTitle.getReadOnlyProperty();
-    }
-
-    /** The selected migration's analysis as the list has it (for tests). */
-    public Optional<MigrationAnalysis> selectedAnalysis() {
-        return Optional.ofNullable(migrations.selected()).flatMap(migrations::entry).map(MigrationEntry::analysis);
     }
 }
