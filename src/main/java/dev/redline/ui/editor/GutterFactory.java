@@ -49,12 +49,8 @@ final class GutterFactory implements IntFunction<Node> {
         number.getStyleClass().add("lineno");
         Region marker = new Region();
         marker.getStyleClass().add("gutter-marker");
-        List<Finding> here = findingsByLine.get(paragraph);
-        if (here != null) {
-            Severity worst = null;
-            for (Finding f : here) {
-                worst = Severity.worst(worst, f.severity());
-            }
+        Severity worst = markerAt(paragraph);
+        if (worst != null) {
             marker.getStyleClass().add("marker-" + SqlHighlighting.styleClass(worst));
             // the tooltip is made when the pointer first comes near: a long migration has a marker on most lines,
             // and building a tooltip for each line scrolled into view would cost more than drawing the line
@@ -76,7 +72,7 @@ final class GutterFactory implements IntFunction<Node> {
         return box;
     }
 
-    /** The severity of the marker on a 0-based line, or null; for tests. */
+    /** The severity of the marker on a 0-based line (its findings' worst), or null when it has none. */
     Severity markerAt(int paragraph) {
         List<Finding> here = findingsByLine.get(paragraph);
         if (here == null) {
