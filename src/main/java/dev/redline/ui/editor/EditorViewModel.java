@@ -83,8 +83,10 @@ public final class EditorViewModel {
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper editable = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper analysing = new ReadOnlyBooleanWrapper();
-    /** While a file's styled text is being prepared: the view takes no typing until it shows the new file. */
-    private boolean loading;
+    /**
+     * The serial of the load whose styled text is being prepared, or 0: meanwhile the view takes no typing, until it
+     * shows the new file.
+     */
     private long pendingLoad;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>();
@@ -153,19 +155,17 @@ public final class EditorViewModel {
             // this saves the window a freeze of a few hundred milliseconds
             analysis.set(shown);
             List<Finding> findings = shown.findings();
-            loading = true;
-            updateState();
             long serialNow = ++serial;
             pendingLoad = serialNow;
+            updateState();
             executor.execute(BackgroundTask.of(p -> {
-                Highlight h = Highlight.of(text, SqlHighlighting.compute(text, findings));
+                Highlight h = Highlight.of(text, findings);
                 return new Prepared(h, SqlHighlighting.document(h));
             }).onSuccess(prepared -> {
                 if (pendingLoad != serialNow) {
                     return; // another file was opened meanwhile
                 }
                 pendingLoad = 0;
-                loading = false;
                 updateState();
                 highlight.set(prepared.highlight());
                 touched = false;
@@ -186,15 +186,13 @@ public final class EditorViewModel {
 
     private void load(String text, boolean newDocument) {
         touched = false;
-        loading = false;
         pendingLoad = 0;
         textLoad.set(new TextLoad(++serial, text, newDocument, null));
     }
 
     /** Colours the text in the background: the text shows at once, its colours a few milliseconds later. */
     private void highlightLater(long mine, String text, List<Finding> findings) {
-        run(mine, BackgroundTask.of(p -> Highlight.of(text, SqlHighlighting.compute(text, findings))),
-                highlight::set);
+        run(mine, BackgroundTask.of(p -> Highlight.of(text, findings)), highlight::set);
     }
 
     /** Shows nothing (the project closed, or the migration is gone and had no edits). */
@@ -276,7 +274,7 @@ public final class EditorViewModel {
             SchemaModel before = schemaBefore.computeIfAbsent(m, k -> set != null && set.migrations().contains(m)
                     ? analyzer.schemaBefore(set, m) : new SchemaModel());
             MigrationAnalysis result = analyzer.analyzeText(m, text, before.copy());
-            return new Live(result, Highlight.of(text, SqlHighlighting.compute(text, result.findings())));
+            return new Live(result, Highlight.of(text, result.findings()));
         }).onFinished(() -> analysisDone()), live -> {
             analysis.set(live.analysis());
             highlight.set(live.highlight());
@@ -561,7 +559,7 @@ public final class EditorViewModel {
     private void updateState() {
         EditorDocument doc = current;
         dirty.set(doc != null && doc.dirty());
-        editable.set(doc != null && doc.readable() && !loading);
+        editable.set(doc != null && doc.readable() && pendingLoad == 0);
         unsavedFiles.retainAll(documents.keySet());
         for (EditorDocument d : documents.values()) {
             if (d.dirty()) {

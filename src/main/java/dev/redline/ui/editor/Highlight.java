@@ -1,5 +1,6 @@
 package dev.redline.ui.editor;
 
+import dev.redline.core.model.Finding;
 import java.util.Collection;
 import java.util.List;
 import org.fxmisc.richtext.model.StyleSpans;
@@ -11,7 +12,9 @@ import org.fxmisc.richtext.model.StyleSpans;
 public record Highlight(String text, StyleSpans<Collection<String>> spans,
                         List<StyleSpans<Collection<String>>> paragraphs) {
 
-    static Highlight of(String text, StyleSpans<Collection<String>> spans) {
+    /** Computes the styles of {@code text} with the spans of {@code findings} (see {@link SqlHighlighting}). */
+    static Highlight of(String text, List<Finding> findings) {
+        StyleSpans<Collection<String>> spans = SqlHighlighting.compute(text, findings);
         return new Highlight(text, spans, SqlHighlighting.byParagraph(text, spans));
     }
 }
