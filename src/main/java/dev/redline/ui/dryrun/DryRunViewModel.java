@@ -37,7 +37,6 @@ public final class DryRunViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<Path> runningFile = new ReadOnlyObjectWrapper<>();
     private Cancellation cancellation;
     private long generation;
     private String lastUrl = "";
@@ -68,7 +67,6 @@ public final class DryRunViewModel {
         Cancellation c = new Cancellation();
         cancellation = c;
         running.set(true);
-        runningFile.set(migration);
         error.set(null);
         status.set("Starting the dry-run of " + migration.getFileName() + "…");
         Function<String, CompletionStage<Boolean>> ask = confirmTarget;
@@ -97,7 +95,6 @@ public final class DryRunViewModel {
                 .onFinished(() -> {
                     if (mine == generation) {
                         running.set(false);
-                        runningFile.set(null);
                     }
                 }));
     }
@@ -176,7 +173,7 @@ public final class DryRunViewModel {
     }
 
     /** Whether a migration path of a report (relative to the working directory, as shown) is {@code file}. */
-    static boolean samePath(String reportPath, Path file) {
+    public static boolean samePath(String reportPath, Path file) {
         if (reportPath == null || file == null) {
             return false;
         }
@@ -255,10 +252,6 @@ public final class DryRunViewModel {
 
     public ReadOnlyObjectProperty<Result> resultProperty() {
         return result.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<Path> runningFileProperty() {
-        return runningFile.getReadOnlyProperty();
     }
 
     public String lastUrl() {

@@ -2,6 +2,7 @@ package dev.redline.ui.signoff;
 
 import dev.redline.dryrun.DryRunReport;
 import dev.redline.review.DryRunEvidence;
+import dev.redline.ui.dryrun.DryRunViewModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,8 +17,7 @@ final class Evidence {
 
     static DryRunEvidence of(DryRunReport report, Path file) {
         DryRunReport.MigrationRun run = report.migrations().stream()
-                .filter(m -> m.path() != null && Path.of(m.path()).toAbsolutePath().normalize()
-                        .equals(file.toAbsolutePath().normalize()))
+                .filter(m -> DryRunViewModel.samePath(m.path(), file))
                 .findFirst()
                 .orElse(report.migrations().isEmpty() ? null : report.migrations().get(0));
         DryRunReport.Target t = report.database();
