@@ -229,8 +229,7 @@ public final class DryRunResultsView extends VBox {
             }
             for (DryRunReport.StatementRun s : m.statements()) {
                 if (s.error() != null) {
-                    failed.add("Line " + s.line() + ": SQLSTATE " + s.error().sqlState() + " — " + s.error().message()
-                            + (s.error().detail() == null ? "" : " (" + s.error().detail() + ")"));
+                    failed.add("Line " + s.line() + ": " + DryRunViewModel.statementDetail(s));
                 }
             }
         }
