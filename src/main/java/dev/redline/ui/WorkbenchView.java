@@ -23,9 +23,9 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -131,14 +131,12 @@ public final class WorkbenchView extends BorderPane {
             CompletableFuture<Boolean> answer = new CompletableFuture<>();
             Platform.runLater(() -> {
                 Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Connected to " + what
-                        + ".\n\nRun the migration there in a transaction that is rolled back?", RUN_HERE,
+                        + ".\n\nRun the migration there in a transaction that is rolled back?", DryRunDialog.RUN,
                         ButtonType.CANCEL);
                 ask.setHeaderText("Dry-run on this database?");
                 ask.getDialogPane().setId("dryRunConfirmTarget");
-                if (getScene() != null && getScene().getWindow() != null) {
-                    ask.initOwner(getScene().getWindow());
-                }
-                ask.setOnHidden(e -> answer.complete(ask.getResult() == RUN_HERE));
+                ownByWindow(ask);
+                ask.setOnHidden(e -> answer.complete(ask.getResult() == DryRunDialog.RUN));
                 ask.show();
             });
             return answer;
@@ -182,9 +180,7 @@ public final class WorkbenchView extends BorderPane {
             dialog.setHeaderText(dialog.getHeaderText() + "\nThe review covers the file as saved: save your edits "
                     + "first (Ctrl+S).");
         }
-        if (getScene() != null && getScene().getWindow() != null) {
-            dialog.initOwner(getScene().getWindow());
-        }
+        ownByWindow(dialog);
         dialog.setOnHidden(e -> {
             SignOffRequest request = dialog.getResult();
             if (request != null) {
@@ -193,8 +189,6 @@ public final class WorkbenchView extends BorderPane {
         });
         dialog.show();
     }
-
-    private static final ButtonType RUN_HERE = new ButtonType("Run dry-run", ButtonBar.ButtonData.OK_DONE);
 
     private static final KeyCombination RUN_KEY = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
 
@@ -210,9 +204,7 @@ public final class WorkbenchView extends BorderPane {
             dialog.setHeaderText(dialog.getHeaderText() + "\nIt runs the file as saved: save your edits first (Ctrl+S) "
                     + "to include them.");
         }
-        if (getScene() != null && getScene().getWindow() != null) {
-            dialog.initOwner(getScene().getWindow());
-        }
+        ownByWindow(dialog);
         dialog.setOnHidden(e -> {
             DryRunTarget target = dialog.getResult();
             if (target != null) {
@@ -220,6 +212,13 @@ public final class WorkbenchView extends BorderPane {
             }
         });
         dialog.show();
+    }
+
+    /** Lets the window own a dialog, so that it stays in front of the window and goes with it. */
+    private void ownByWindow(Dialog<?> dialog) {
+        if (getScene() != null && getScene().getWindow() != null) {
+            dialog.initOwner(getScene().getWindow());
+        }
     }
 
     /** Marks the lines of the statements that failed in the last dry-run of the shown file. */
