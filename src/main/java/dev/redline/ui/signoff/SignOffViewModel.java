@@ -35,6 +35,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class SignOffViewModel {
 
+    /** What {@link #analysed} reads in the background: each file's review state, and the git reviewer. */
+    private record States(Map<Path, ReviewState> states, String reviewer) {
+    }
+
     private final TaskExecutor executor;
     private final MigrationListViewModel migrations;
     private final ReadOnlyStringWrapper defaultReviewer = new ReadOnlyStringWrapper("");
@@ -69,15 +73,13 @@ public final class SignOffViewModel {
                         Reviewer r = book.defaultReviewer();
                         reviewer = r == null ? "" : r.display();
                     }
-                    return new Object[] {states, reviewer};
+                    return new States(states, reviewer);
                 })
                 .onSuccess(result -> {
                     if (mine == statesGeneration) {
-                        @SuppressWarnings("unchecked")
-                        Map<Path, ReviewState> states = (Map<Path, ReviewState>) result[0];
-                        migrations.setReviewStates(states);
+                        migrations.setReviewStates(result.states());
                         if (newRoot) {
-                            defaultReviewer.set((String) result[1]);
+                            defaultReviewer.set(result.reviewer());
                         }
                     }
                 })
