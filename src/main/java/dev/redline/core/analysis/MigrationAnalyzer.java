@@ -2,7 +2,6 @@ package dev.redline.core.analysis;
 
 import dev.redline.core.model.Finding;
 import dev.redline.core.model.MigrationScript;
-import dev.redline.core.model.ScriptProblem;
 import dev.redline.core.model.ScriptSection;
 import dev.redline.core.model.Severity;
 import dev.redline.core.model.Tool;
@@ -84,14 +83,8 @@ public final class MigrationAnalyzer {
             if (p instanceof ParsedStatement.DoBlock d) {
                 doBlock = readDoBlock(script, d, parser, schema, state, sectionTx, allNonTx, st, findings);
             }
-            StatementContext ctx = new StatementContext(source, st, p, schema, state, script.migration(), sectionTx,
-                    allNonTx, doBlock, false);
-            Sink sink = new Sink(source, st.index(), script.placeholders(), findings);
-            for (Rule rule : rules) {
-                rule.check(ctx, sink);
-            }
-            state.after(p, st.line(), schema, script.migration().tool() != Tool.PLAIN);
-            schema.apply(p);
+            judge(new StatementContext(source, st, p, schema, state, script.migration(), sectionTx, allNonTx,
+                    doBlock), new Sink(source, st.index(), script.placeholders(), findings));
         }
         findings.sort(Comparator.comparingInt(Finding::statement).thenComparingInt(Finding::start));
         TransactionMode mode = TransactionMode.of(script.migration().tool(), script.sections(), parsed);
@@ -116,17 +109,10 @@ public final class MigrationAnalyzer {
                 continue;
             }
             List<Finding> found = new ArrayList<>();
-            StatementContext ctx = new StatementContext(source, in.statement(), in.parsed(), schema, state,
-                    script.migration(), sectionTx, allNonTx, null, true);
-            Sink sink = new Sink(source, in.statement().index(), script.placeholders(), found);
-            for (Rule rule : rules) {
-                rule.check(ctx, sink);
-            }
-            state.after(in.parsed(), in.statement().line(), schema, script.migration().tool() != Tool.PLAIN);
-            schema.apply(in.parsed());
+            judge(new StatementContext(source, in.statement(), in.parsed(), schema, state, script.migration(),
+                    sectionTx, allNonTx, null), new Sink(source, in.statement().index(), script.placeholders(), found));
             Severity worst = null;
             List<String> ids = new ArrayList<>();
-            String first = null;
             for (Finding f : found) {
                 if (f.rule().equals(PROMOTED_FROM_DO)) {
                     // a lock taken inside the block queues traffic like any other: report it on the DO statement
@@ -138,14 +124,23 @@ public final class MigrationAnalyzer {
                 if (!ids.contains(f.rule())) {
                     ids.add(f.rule());
                 }
-                if (first == null) {
-                    first = f.message();
-                }
             }
             inner.add(new DoBlockSummary.InnerStatement(in.statement().text(source), in.statement().line(), ids,
-                    worst, first));
+                    worst));
         }
         return new DoBlockSummary(inner, read.dynamicExecutes() + unreadable);
+    }
+
+    /**
+     * Runs every rule on one statement, then moves the migration's state and the schema past it. Top-level statements
+     * and those inside a DO body go through here alike, so the rules always see the state before the statement.
+     */
+    private void judge(StatementContext ctx, FindingSink sink) {
+        for (Rule rule : rules) {
+            rule.check(ctx, sink);
+        }
+        ctx.state().after(ctx.parsed(), ctx.statement().line(), ctx.schema(), ctx.tool() != Tool.PLAIN);
+        ctx.schema().apply(ctx.parsed());
     }
 
     private static boolean allNonTransactional(List<ParsedStatement> parsed) {

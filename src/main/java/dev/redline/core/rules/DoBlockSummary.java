@@ -10,6 +10,6 @@ import java.util.List;
 public record DoBlockSummary(List<InnerStatement> statements, int dynamicExecutes) {
 
     /** One literal statement inside the block, with the ids and severity of what the rules found in it. */
-    public record InnerStatement(String sql, int line, List<String> rules, Severity worst, String firstMessage) {
+    public record InnerStatement(String sql, int line, List<String> rules, Severity worst) {
     }
 }

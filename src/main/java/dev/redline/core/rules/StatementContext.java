@@ -22,8 +22,7 @@ import dev.redline.core.sql.SqlStatement;
  */
 public record StatementContext(SourceText source, SqlStatement statement, ParsedStatement parsed,
                                SchemaModel schema, MigrationState state, Migration migration,
-                               Boolean sectionInTransaction, boolean allNonTransactional, DoBlockSummary doBlock,
-                               boolean nested) {
+                               Boolean sectionInTransaction, boolean allNonTransactional, DoBlockSummary doBlock) {
 
     /** Whether the table was created earlier in this same migration (so it holds no production rows yet). */
     public boolean isNewTable(QName table) {
