@@ -3,7 +3,6 @@ package dev.redline.core.analysis;
 import dev.redline.core.model.Finding;
 import dev.redline.core.model.Migration;
 import dev.redline.core.model.ScriptProblem;
-import dev.redline.core.model.Severity;
 import dev.redline.core.sql.SourceText;
 import dev.redline.core.sql.SqlStatement;
 import java.util.List;
@@ -18,15 +17,6 @@ import java.util.List;
 public record MigrationAnalysis(Migration migration, String sha256, SourceText source, List<SqlStatement> statements,
                                 Boolean inTransaction, List<ChecklistAnswer> checklist, List<Finding> findings,
                                 List<ScriptProblem> errors) {
-
-    /** The worst severity among the findings, or {@code null} when there are none. */
-    public Severity worstSeverity() {
-        Severity worst = null;
-        for (Finding f : findings) {
-            worst = Severity.worst(worst, f.severity());
-        }
-        return worst;
-    }
 
     /** Whether a human must sign this migration off before the gate passes. */
     public boolean needsReview() {

@@ -135,9 +135,4 @@ public final class ProjectAnalyzer {
     public MigrationAnalysis analyzeText(Migration migration, String text, SchemaModel schema) {
         return analyzer.analyze(MigrationAnalyzer.prepare(loader.fromText(migration, text)), schema);
     }
-
-    /** Re-analyses one migration from edited text, against the schema of the migrations before it. */
-    public MigrationAnalyzer migrationAnalyzer() {
-        return analyzer;
-    }
 }

@@ -24,8 +24,4 @@ public enum ChecklistPoint {
     public String question() {
         return question;
     }
-
-    public static ChecklistPoint of(int number) {
-        return values()[number - 1];
-    }
 }

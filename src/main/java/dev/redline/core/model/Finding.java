@@ -19,8 +19,4 @@ package dev.redline.core.model;
  */
 public record Finding(String rule, Severity severity, int checklist, int statement, int start, int end, int line,
                       int column, int endLine, String target, String message, String hint) {
-
-    public ChecklistPoint checklistPoint() {
-        return checklist == 0 ? null : ChecklistPoint.of(checklist);
-    }
 }

@@ -28,13 +28,4 @@ public enum Severity {
         }
         return a.ordinal() <= b.ordinal() ? a : b;
     }
-
-    public static Severity fromId(String id) {
-        for (Severity s : values()) {
-            if (s.id.equals(id)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown severity: " + id);
-    }
 }

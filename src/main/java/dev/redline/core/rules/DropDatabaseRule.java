@@ -2,7 +2,6 @@ package dev.redline.core.rules;
 
 import dev.redline.core.model.Severity;
 import dev.redline.core.parse.ParsedStatement;
-import dev.redline.core.parse.QName;
 
 /** {@code DROP DATABASE}: the whole database, every table and row. */
 public final class DropDatabaseRule implements Rule {
