@@ -19,7 +19,6 @@ public final class MigrationState {
     private final Set<String> createdTables = new HashSet<>();
     private final Set<String> createdBareNames = new HashSet<>();
     private final Set<String> unqualifiedCreated = new HashSet<>();
-    private final Map<String, Integer> droppedColumns = new HashMap<>();
     private final Map<String, Integer> droppedTables = new HashMap<>();
     private final Set<String> createdSchemas = new HashSet<>();
     /** Columns this migration dropped and added, per table, in order, for spotting renames done as drop + add. */
@@ -86,13 +85,15 @@ public final class MigrationState {
         droppedTables.put(table.qualified(), line);
     }
 
-    void columnDropped(String qualifiedTable, String column, int line) {
-        droppedColumns.put(qualifiedTable + "." + column, line);
-    }
-
-    /** Line where this migration dropped the column, or {@code null}. */
+    /** Line where this migration last dropped the column, or {@code null}. */
     public Integer droppedColumnLine(String qualifiedTable, String column) {
-        return droppedColumns.get(qualifiedTable + "." + column);
+        Integer line = null;
+        for (ColumnEvent d : droppedColumns(qualifiedTable)) {
+            if (d.column().equals(column)) {
+                line = d.line();
+            }
+        }
+        return line;
     }
 
     public boolean schemaCreatedHere(String schema) {
@@ -135,12 +136,7 @@ public final class MigrationState {
     /**
      * Records what a statement did, after the rules have seen it. {@code schemaBefore} is the schema before the
      * statement: {@code CREATE TABLE IF NOT EXISTS} of a table an earlier migration made creates nothing.
-     */
-    public void after(ParsedStatement parsed, int line, dev.redline.core.schema.SchemaModel schemaBefore) {
-        after(parsed, line, schemaBefore, true);
-    }
-
-    /**
+     *
      * @param trustSchema whether the migrations before this one ran in a known order (a recognised tool), so a table
      *                    the schema model holds really exists; a plain folder's order is only a guess
      */
@@ -171,7 +167,6 @@ public final class MigrationState {
                     dev.redline.core.schema.ColumnInfo old = info == null ? null : info.column(dc.column());
                     droppedColumnEvents.computeIfAbsent(table, k -> new java.util.ArrayList<>())
                             .add(new ColumnEvent(dc.column(), old == null ? null : old.type(), line));
-                    columnDropped(at.table().qualified(), dc.column(), line);
                 } else if (a instanceof AlterAction.RenameTable rt && rt.to() != null) {
                     tableRenamed(at.table(), new QName(at.table().schema(), rt.to()));
                 }
