@@ -7,9 +7,10 @@ import dev.redline.core.parse.ParsedStatement;
 import dev.redline.core.parse.QName;
 
 /**
- * The schema as the migrations before the current statement built it: tables, their columns and types,
- * constraints, and which table each index belongs to. Replayed statement by statement, in apply order. Anything
- * created outside the migrations is simply unknown, never assumed absent.
+ * The schema as the migrations before the current statement built it: tables, their columns and types, the
+ * {@code CHECK (col IS NOT NULL)} constraints that let SET NOT NULL skip its scan, and which table each index belongs
+ * to. Replayed statement by statement, in apply order. Anything created outside the migrations is simply unknown,
+ * never assumed absent.
  */
 public final class SchemaModel {
 
@@ -72,9 +73,6 @@ public final class SchemaModel {
                 t.columns().put(c.name(), new ColumnInfo(c.name(), c.type(), c.notNull() || c.primaryKey()));
             }
             for (ConstraintDef c : ct.constraints()) {
-                if (c.name() != null) {
-                    t.constraints().add(c.name());
-                }
                 if (c.notNullCheckColumn() != null) {
                     t.notNullCheckAdded(c.name(), c.notNullCheckColumn(), true);
                 }
@@ -151,16 +149,12 @@ public final class SchemaModel {
             }
         } else if (a instanceof AlterAction.AddConstraint ac) {
             ConstraintDef c = ac.constraint();
-            if (c.name() != null) {
-                t.constraints().add(c.name());
-            }
             if (c.notNullCheckColumn() != null) {
                 t.notNullCheckAdded(c.name(), c.notNullCheckColumn(), !c.notValid());
             }
         } else if (a instanceof AlterAction.ValidateConstraint vc) {
             t.constraintValidated(vc.name());
         } else if (a instanceof AlterAction.DropConstraint dc) {
-            t.constraints().remove(dc.name());
             t.constraintDropped(dc.name());
         }
     }

@@ -2,16 +2,13 @@ package dev.redline.core.schema;
 
 import dev.redline.core.parse.QName;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 
 /** A table as the replayed migrations left it. Mutable, owned by one {@link SchemaModel}. */
 public final class TableInfo {
 
     private QName name;
     private final Map<String, ColumnInfo> columns = new LinkedHashMap<>();
-    private final Set<String> constraints = new LinkedHashSet<>();
     /** CHECK (col IS NOT NULL) constraints by name → column; valid ones let PG 12+ skip SET NOT NULL's scan. */
     private final Map<String, String> validNotNullChecks = new LinkedHashMap<>();
     private final Map<String, String> pendingNotNullChecks = new LinkedHashMap<>();
@@ -23,7 +20,6 @@ public final class TableInfo {
     TableInfo copy() {
         TableInfo t = new TableInfo(name);
         t.columns.putAll(columns);
-        t.constraints.addAll(constraints);
         t.validNotNullChecks.putAll(validNotNullChecks);
         t.pendingNotNullChecks.putAll(pendingNotNullChecks);
         return t;
@@ -43,10 +39,6 @@ public final class TableInfo {
 
     public Map<String, ColumnInfo> columns() {
         return columns;
-    }
-
-    public Set<String> constraints() {
-        return constraints;
     }
 
     /** Whether a validated {@code CHECK (column IS NOT NULL)} already guarantees the column has no NULL. */
