@@ -29,7 +29,7 @@ record TransactionMode(Boolean inTransaction, String explanation) {
             return new TransactionMode(false, "No: the migration is marked to run without a transaction, so a "
                     + "failure part-way leaves it half-applied.");
         }
-        if ((tool == Tool.PLAIN || tool == Tool.SQITCH) && wrapped(parsed)) {
+        if (!tool.managesTransactions() && wrapped(parsed)) {
             return new TransactionMode(true, "Yes: the script wraps itself in BEGIN … COMMIT.");
         }
         if (commits) {
@@ -42,7 +42,7 @@ record TransactionMode(Boolean inTransaction, String explanation) {
                     : new TransactionMode(false, "No: it contains " + nonTx + ", so Flyway runs it without a "
                     + "transaction (or refuses it when mixed with transactional statements).");
         }
-        if (tool == Tool.PLAIN || tool == Tool.SQITCH) {
+        if (!tool.managesTransactions()) {
             return new TransactionMode(null, "Unknown: a " + tool.displayName() + " script runs however it is "
                     + "invoked; psql commits each statement on its own unless run with --single-transaction.");
         }

@@ -28,6 +28,14 @@ public enum Tool {
         return displayName;
     }
 
+    /**
+     * Whether the tool decides the transaction a migration runs in. Sqitch and plain SQL scripts are run as written
+     * (by psql, usually), so a script is atomic only if it wraps itself in BEGIN … COMMIT.
+     */
+    public boolean managesTransactions() {
+        return this != SQITCH && this != PLAIN;
+    }
+
     public static Tool fromId(String id) {
         for (Tool t : values()) {
             if (t.id.equals(id)) {

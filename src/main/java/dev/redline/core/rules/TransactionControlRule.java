@@ -1,7 +1,6 @@
 package dev.redline.core.rules;
 
 import dev.redline.core.model.Severity;
-import dev.redline.core.model.Tool;
 import dev.redline.core.parse.ParsedStatement;
 
 /** BEGIN, COMMIT, ROLLBACK, SAVEPOINT… written into a migration that its tool already runs in a transaction. */
@@ -23,8 +22,8 @@ public final class TransactionControlRule implements Rule {
         if (!(ctx.parsed() instanceof ParsedStatement.TransactionControl tc)) {
             return;
         }
-        if (ctx.tool() == Tool.SQITCH || ctx.tool() == Tool.PLAIN) {
-            // These tools do not wrap scripts themselves: an outer BEGIN … COMMIT is how such scripts are atomic.
+        if (!ctx.tool().managesTransactions()) {
+            // an outer BEGIN … COMMIT is how such scripts are atomic
             sink.report(INFO, Severity.INFO, ctx.statementSpan(), null, tc.verb() + ": " + ctx.tool().displayName()
                     + " scripts manage their own transaction; check it wraps the whole script.");
             return;
