@@ -1,9 +1,7 @@
 package dev.redline.corpus;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.redline.core.sql.StatementSplitter;
+import dev.redline.review.JsonTree;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -83,7 +81,6 @@ public final class Corpus {
 
     /** Every record of {@code labels.jsonl}, in file order. */
     public static List<LabelledStatement> loadLabels(Path corpus) {
-        JsonFactory factory = new JsonFactory();
         List<LabelledStatement> out = new ArrayList<>(16_000);
         try (BufferedReader in = Files.newBufferedReader(corpus.resolve("labels.jsonl"), StandardCharsets.UTF_8)) {
             String line;
@@ -94,12 +91,9 @@ public final class Corpus {
                     continue;
                 }
                 Map<String, Object> m;
-                try (JsonParser p = factory.createParser(line)) {
-                    p.nextToken();
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> parsed = (Map<String, Object>) readValue(p);
-                    m = parsed;
-                } catch (IOException | ClassCastException e) {
+                try {
+                    m = JsonTree.parseObject(line);
+                } catch (IOException e) {
                     throw new IllegalStateException("labels.jsonl line " + n + ": " + e.getMessage(), e);
                 }
                 out.add(new LabelledStatement((String) m.get("file"), (String) m.get("repo"), intOf(m, "idx"),
@@ -132,50 +126,6 @@ public final class Corpus {
             }
         }
         return List.copyOf(out);
-    }
-
-    private static Object readValue(JsonParser p) throws IOException {
-        JsonToken t = p.currentToken();
-        if (t == null) {
-            throw new IOException("unexpected end of input");
-        }
-        switch (t) {
-            case START_OBJECT -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    p.nextToken();
-                    m.put(name, readValue(p));
-                }
-                return m;
-            }
-            case START_ARRAY -> {
-                List<Object> l = new ArrayList<>();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    l.add(readValue(p));
-                }
-                return l;
-            }
-            case VALUE_STRING -> {
-                return p.getText();
-            }
-            case VALUE_NUMBER_INT -> {
-                return p.getLongValue();
-            }
-            case VALUE_NUMBER_FLOAT -> {
-                return p.getDoubleValue();
-            }
-            case VALUE_TRUE -> {
-                return Boolean.TRUE;
-            }
-            case VALUE_FALSE -> {
-                return Boolean.FALSE;
-            }
-            case VALUE_NULL -> {
-                return null;
-            }
-            default -> throw new IOException("unexpected token " + t);
-        }
     }
 
     /** Every regular {@code .sql} file under the corpus (some folders are named {@code *.sql}), sorted. */
