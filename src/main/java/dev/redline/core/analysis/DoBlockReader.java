@@ -57,7 +57,7 @@ final class DoBlockReader {
                         || isWord(source, tokens.get(exec + 2), "INTO"));
                 if (literal) {
                     int[] inside = inside(source, arg);
-                    List<Token> inner = significant(Lexer.tokenize(source.text(), inside[0], inside[1]));
+                    List<Token> inner = significant(source, inside[0], inside[1]);
                     if (!inner.isEmpty()) {
                         out.add(new Inner(statementOf(source, inner, out.size()), parser.parse(inner)));
                     }
@@ -103,8 +103,7 @@ final class DoBlockReader {
     }
 
     private static boolean isWord(SourceText source, Token t, String upper) {
-        return t.kind() == TokenKind.WORD && t.length() == upper.length()
-                && source.text().regionMatches(true, t.start(), upper, 0, upper.length());
+        return t.isWord(source.text(), upper);
     }
 
     /** The offsets of a string literal's content. */
@@ -118,20 +117,14 @@ final class DoBlockReader {
         return new int[] {t.start() + open + 1, t.end() - 1};
     }
 
-    private static List<Token> significant(List<Token> tokens) {
-        List<Token> out = new ArrayList<>(tokens.size());
-        for (Token t : tokens) {
-            if (!t.kind().isTrivia() && t.kind() != TokenKind.SEMICOLON) {
-                out.add(t);
-            }
-        }
+    /** The significant tokens of {@code [from, to)} without semicolons. */
+    private static List<Token> significant(SourceText source, int from, int to) {
+        List<Token> out = new ArrayList<>(Lexer.significant(source.text(), from, to));
+        out.removeIf(t -> t.kind() == TokenKind.SEMICOLON);
         return out;
     }
 
     private static SqlStatement statementOf(SourceText source, List<Token> tokens, int index) {
-        int start = tokens.get(0).start();
-        int end = tokens.get(tokens.size() - 1).end();
-        return new SqlStatement(index, start, end, source.line(start), source.column(start),
-                source.line(Math.max(start, end - 1)), tokens, SqlStatement.Kind.SQL, 0, false);
+        return SqlStatement.of(source, index, tokens, SqlStatement.Kind.SQL, 0, false);
     }
 }
