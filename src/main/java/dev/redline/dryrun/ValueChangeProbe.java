@@ -51,12 +51,7 @@ final class ValueChangeProbe {
     }
 
     private static Conversion read(String source, AlterAction.AlterColumnType action) {
-        List<Token> tokens = new ArrayList<>();
-        for (Token t : Lexer.tokenize(source, action.span().start(), action.span().end())) {
-            if (!t.kind().isTrivia()) {
-                tokens.add(t);
-            }
-        }
+        List<Token> tokens = Lexer.significant(source, action.span().start(), action.span().end());
         int typeAt = -1;
         int usingAt = -1;
         int end = tokens.size();
