@@ -1,13 +1,12 @@
 package dev.redline.dryrun;
 
+import dev.redline.core.io.AtomicWrite;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -38,6 +38,8 @@ public final class Profiles {
     static final String FILE_NAME = "profiles.properties";
     private static final String PREFIX = "profile.";
     private static final List<String> KEYS = List.of("host", "port", "database", "user", "sslmode", "role");
+    /** Set on POSIX file systems; on Windows the per-user profile folder is private already. */
+    private static final Set<PosixFilePermission> OWNER_ONLY = Set.copyOf(PosixFilePermissions.fromString("rw-------"));
 
     private final Path file;
 
@@ -121,42 +123,22 @@ public final class Profiles {
         all.removeIf(p -> p.name().equals(profile.name()));
         all.add(profile);
         all.sort(Comparator.comparing(ConnectionProfile::name));
-        Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
-        try {
-            restrictToOwner(tmp);
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                w.write("# Redline connection profiles. Never put a password here: use ~/.pgpass or PGPASSWORD.\n");
-                for (ConnectionProfile c : all) {
-                    String base = PREFIX + c.name() + ".";
-                    w.write(base + "host=" + escape(c.host()) + "\n");
-                    w.write(base + "port=" + c.port() + "\n");
-                    w.write(base + "database=" + escape(c.database()) + "\n");
-                    if (c.user() != null) {
-                        w.write(base + "user=" + escape(c.user()) + "\n");
-                    }
-                    if (c.sslMode() != null) {
-                        w.write(base + "sslmode=" + escape(c.sslMode()) + "\n");
-                    }
-                    w.write(base + "role=" + c.role().id() + "\n");
-                }
+        StringBuilder text = new StringBuilder();
+        text.append("# Redline connection profiles. Never put a password here: use ~/.pgpass or PGPASSWORD.\n");
+        for (ConnectionProfile c : all) {
+            String base = PREFIX + c.name() + ".";
+            text.append(base + "host=" + escape(c.host()) + "\n");
+            text.append(base + "port=" + c.port() + "\n");
+            text.append(base + "database=" + escape(c.database()) + "\n");
+            if (c.user() != null) {
+                text.append(base + "user=" + escape(c.user()) + "\n");
             }
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            if (c.sslMode() != null) {
+                text.append(base + "sslmode=" + escape(c.sslMode()) + "\n");
             }
-        } finally {
-            Files.deleteIfExists(tmp);
+            text.append(base + "role=" + c.role().id() + "\n");
         }
-    }
-
-    private static void restrictToOwner(Path path) throws IOException {
-        try {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system (Windows): the per-user profile folder is private already
-        }
+        AtomicWrite.write(file, text.toString().getBytes(StandardCharsets.UTF_8), OWNER_ONLY);
     }
 
     private static String name(String key) {
