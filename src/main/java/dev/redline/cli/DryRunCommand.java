@@ -130,30 +130,9 @@ final class DryRunCommand {
         }
         err.println("redline: running the migrations that cannot run in a transaction whole on throwaway copies "
                 + "(CREATE DATABASE … TEMPLATE " + url.database() + ", dropped afterwards)");
-        Cancellation cancellation = new Cancellation();
-        CountDownLatch done = new CountDownLatch(1);
         // Ctrl-C cancels the statement running on the copy and waits for the copy to be dropped.
-        Thread hook = new Thread(() -> {
-            cancellation.cancel();
-            try {
-                done.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "redline-throwaway-cancel");
-        boolean hooked = addHook(hook);
-        try {
-            return new ThrowawayCopy(settings).run(url, env, plan, report.migrations(), cancellation);
-        } finally {
-            done.countDown();
-            if (hooked) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // exiting anyway
-                }
-            }
-        }
+        return cancelOnShutdown("redline-throwaway-cancel", 30,
+                cancellation -> new ThrowawayCopy(settings).run(url, env, plan, report.migrations(), cancellation));
     }
 
     private static DryRunSettings settings(DryRunOptions options) {
@@ -194,32 +173,13 @@ final class DryRunCommand {
         EmbeddedDryRun.Request request = new EmbeddedDryRun.Request(projectDir, files, seed, clone,
                 settings(options), env);
         EmbeddedDryRun service = new EmbeddedDryRun(ScratchSpace.defaultSpace(env));
-        Cancellation cancellation = new Cancellation();
-        CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            cancellation.cancel();
-            try {
-                done.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "redline-dry-run-cancel");
-        boolean hooked = addHook(hook);
         DryRunReport report;
         try {
-            report = service.run(request, new DryRunProgressPrinter(err), cancellation);
+            report = cancelOnShutdown("redline-dry-run-cancel", 30,
+                    cancellation -> service.run(request, new DryRunProgressPrinter(err), cancellation));
         } catch (EmbeddedDryRun.Failed e) {
             err.println("redline: " + e.getMessage());
             return e.kind() == EmbeddedDryRun.Failed.Kind.CANCELLED ? ExitCode.GATE_FAILED : ExitCode.USAGE_OR_IO;
-        } finally {
-            done.countDown();
-            if (hooked) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook is running: it returns as soon as it sees the latch
-                }
-            }
         }
         return write(report, options.format(), out, err);
     }
@@ -227,20 +187,35 @@ final class DryRunCommand {
     /** Runs the dry-run with a shutdown hook that cancels it and waits for its rollback (Ctrl-C, SIGTERM). */
     private static DryRunReport runCancellable(DryRunner runner, TargetConnection target, TargetRole role,
                                                MigrationSelection selection) {
+        return cancelOnShutdown("redline-dry-run-cancel", 15, cancellation -> runner.run(target,
+                role == null ? null : role.id(), selection.history(), selection.migrations(), cancellation));
+    }
+
+    /** Work that stops when its {@link Cancellation} is cancelled. */
+    @FunctionalInterface
+    private interface CancellableWork<T, E extends Exception> {
+        T run(Cancellation cancellation) throws E;
+    }
+
+    /**
+     * Runs {@code work} with a shutdown hook (Ctrl-C, SIGTERM) that cancels it and holds the JVM's exit until the
+     * work has cleaned up (rolled back, dropped its copy, stopped its server), for at most {@code waitSeconds}.
+     */
+    private static <T, E extends Exception> T cancelOnShutdown(String hookName, long waitSeconds,
+                                                               CancellableWork<T, E> work) throws E {
         Cancellation cancellation = new Cancellation();
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             cancellation.cancel();
             try {
-                done.await(15, TimeUnit.SECONDS);
+                done.await(waitSeconds, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, "redline-dry-run-cancel");
+        }, hookName);
         boolean hooked = addHook(hook);
         try {
-            return runner.run(target, role == null ? null : role.id(), selection.history(), selection.migrations(),
-                    cancellation);
+            return work.run(cancellation);
         } finally {
             done.countDown();
             if (hooked) {
