@@ -1,5 +1,6 @@
 package dev.redline.cli;
 
+import static dev.redline.cli.JsonOutput.writeNullableNumber;
 import static dev.redline.cli.JsonOutput.writeNullableString;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -69,11 +70,7 @@ final class DryRunJsonReporter implements DryRunReporter {
             g.writeNumberField("lockTimeoutMs", report.settings().lockTimeoutMs());
             g.writeNumberField("statementTimeoutMs", report.settings().statementTimeoutMs());
             g.writeNumberField("idleInTransactionSessionTimeoutMs", report.settings().idleInTransactionTimeoutMs());
-            if (report.settings().connectionCheckIntervalMs() == null) {
-                g.writeNullField("clientConnectionCheckIntervalMs");
-            } else {
-                g.writeNumberField("clientConnectionCheckIntervalMs", report.settings().connectionCheckIntervalMs());
-            }
+            writeNullableNumber(g, "clientConnectionCheckIntervalMs", report.settings().connectionCheckIntervalMs());
             g.writeEndObject();
             if (report.abort() == null) {
                 g.writeNullField("abort");
@@ -130,8 +127,8 @@ final class DryRunJsonReporter implements DryRunReporter {
         for (RowCount r : rowCounts) {
             g.writeStartObject();
             g.writeStringField("table", r.table());
-            writeNullableLong(g, "before", r.before());
-            writeNullableLong(g, "after", r.after());
+            writeNullableNumber(g, "before", r.before());
+            writeNullableNumber(g, "after", r.after());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -189,7 +186,7 @@ final class DryRunJsonReporter implements DryRunReporter {
             g.writeString(t);
         }
         g.writeEndArray();
-        writeNullableLong(g, "rows", s.rows());
+        writeNullableNumber(g, "rows", s.rows());
         g.writeEndObject();
     }
 
@@ -220,11 +217,7 @@ final class DryRunJsonReporter implements DryRunReporter {
             g.writeObjectFieldStart("clonedFrom");
             g.writeStringField("source", c.source());
             g.writeStringField("serverVersion", c.serverVersion());
-            if (c.sampleRows() == null) {
-                g.writeNullField("sampleRows");
-            } else {
-                g.writeNumberField("sampleRows", c.sampleRows());
-            }
+            writeNullableNumber(g, "sampleRows", c.sampleRows());
             g.writeNumberField("tables", c.tables());
             g.writeNumberField("rows", c.rows());
             g.writeNumberField("referenceRows", c.referenceRows());
@@ -277,14 +270,6 @@ final class DryRunJsonReporter implements DryRunReporter {
         }
         g.writeEndArray();
         g.writeEndObject();
-    }
-
-    private static void writeNullableLong(JsonGenerator g, String field, Long value) throws IOException {
-        if (value == null) {
-            g.writeNullField(field);
-        } else {
-            g.writeNumberField(field, value);
-        }
     }
 
     /** Milliseconds to three decimals: enough to compare, short enough to read. */

@@ -40,6 +40,14 @@ final class JsonOutput {
         }
     }
 
+    static void writeNullableNumber(JsonGenerator g, String field, Long value) throws IOException {
+        if (value == null) {
+            g.writeNullField(field);
+        } else {
+            g.writeNumberField(field, value);
+        }
+    }
+
     static void writeNullableString(JsonGenerator g, String field, String value) throws IOException {
         if (value == null) {
             g.writeNullField(field);
