@@ -27,10 +27,6 @@ final class CheckCommand {
     private final PathAnalyzer analyzer;
     private final boolean projectRules;
 
-    CheckCommand(PathAnalyzer analyzer) {
-        this(analyzer, false);
-    }
-
     /**
      * @param projectRules whether {@code analyzer} is Redline's own, to be replaced by one with the project's rule
      *                     settings ({@code rule.<id>=} in {@code .redline/config.properties}) when it has any

@@ -45,7 +45,7 @@ final class GithubReporter implements Reporter {
                 ReviewStatus review = checked.review(i);
                 String file = file(migration.migration().file());
                 for (ScriptProblem problem : migration.errors()) {
-                    out.println(command("error", file, location(problem.line(), null, null, null),
+                    out.println(command("error", file, new Location(problem.line(), null, null),
                             "Redline: unreadable migration", problem.message()));
                 }
                 for (Finding f : migration.findings()) {
@@ -53,7 +53,7 @@ final class GithubReporter implements Reporter {
                     String title = f.severity().id() + "[" + f.rule() + "] · review " + review.state().id();
                     String hint = f.hint() == null || f.hint().isBlank() ? "" : "\nSafer: " + f.hint();
                     String message = f.message() + hint;
-                    out.println(command(level, file, location(f.line(), f.endLine(), f.column(), null), title,
+                    out.println(command(level, file, new Location(f.line(), f.endLine(), f.column()), title,
                             message));
                 }
             }
@@ -89,11 +89,7 @@ final class GithubReporter implements Reporter {
         };
     }
 
-    private record Location(Integer line, Integer endLine, Integer col, Integer endColumn) {
-    }
-
-    private static Location location(Integer line, Integer endLine, Integer col, Integer endColumn) {
-        return new Location(line, endLine, col, endColumn);
+    private record Location(Integer line, Integer endLine, Integer col) {
     }
 
     /** {@code ::level file=…,line=…,endLine=…,col=…,title=…::message}, escaped like the Actions toolkit. */
