@@ -148,11 +148,6 @@ public final class ReviewBook {
     }
 
     /** Where to look: the tool's own place first, then the other, so a file detected as another tool is still found. */
-    private static List<ReviewPlacement> placesToLook(Migration migration) {
-        ReviewPlacement own = ReviewPlacement.forTool(migration.tool());
-        return own == ReviewPlacement.SIDECAR ? SIDECAR_FIRST : CENTRAL_FIRST;
-    }
-
     private static final List<ReviewPlacement> SIDECAR_FIRST = List.of(ReviewPlacement.SIDECAR, ReviewPlacement.CENTRAL);
     private static final List<ReviewPlacement> CENTRAL_FIRST = List.of(ReviewPlacement.CENTRAL, ReviewPlacement.SIDECAR);
 
@@ -179,16 +174,16 @@ public final class ReviewBook {
     private ReviewStatus status(MigrationAnalysis analysis, Map<Path, Loaded> cache, boolean centralExists) {
         Migration migration = analysis.migration();
         boolean required = analysis.needsReview();
+        ReviewPlacement own = ReviewPlacement.forTool(migration.tool());
+        Path expected = location(migration.file(), own); // where sign-off would write it
         Path file = null;
-        Path expected = null; // the tool's own place: where sign-off would write it
-        for (ReviewPlacement place : placesToLook(migration)) {
+        for (ReviewPlacement place : own == ReviewPlacement.SIDECAR ? SIDECAR_FIRST : CENTRAL_FIRST) {
             // Without a central folder there is nothing in it to look for (one check per project, not per file).
-            Path candidate = place == ReviewPlacement.CENTRAL && !centralExists && expected != null
-                    ? null : location(migration.file(), place);
-            if (expected == null) {
-                expected = candidate;
+            if (place == ReviewPlacement.CENTRAL && !centralExists) {
+                continue;
             }
-            if (candidate != null && (place != ReviewPlacement.CENTRAL || centralExists) && Files.exists(candidate)) {
+            Path candidate = place == own ? expected : location(migration.file(), place);
+            if (Files.exists(candidate)) {
                 file = candidate;
                 break;
             }
