@@ -56,21 +56,19 @@ public final class SignOffDraft {
         }
         List<PointReview> points = new ArrayList<>();
         for (ChecklistPoint point : ChecklistPoint.values()) {
-            List<String> answers = new ArrayList<>();
+            List<String> texts = new ArrayList<>();
+            List<String> labelled = new ArrayList<>();
             boolean flagged = false;
             for (MigrationAnalysis a : analyses) {
                 ChecklistAnswer answer = a.checklist().stream().filter(c -> c.point() == point).findFirst()
                         .orElse(null);
                 String text = answer == null ? "" : answer.answer();
-                answers.add(analyses.size() > 1 ? capitalise(a.migration().direction().id()) + ": " + text : text);
+                texts.add(text);
+                labelled.add(capitalise(a.migration().direction().id()) + ": " + text);
                 flagged |= answer != null && answer.flagged();
             }
-            boolean allSame = analyses.stream().map(a -> a.checklist().stream().filter(c -> c.point() == point)
-                    .map(ChecklistAnswer::answer).findFirst().orElse("")).distinct().count() == 1;
-            String answer = allSame
-                    ? analyses.get(0).checklist().stream().filter(c -> c.point() == point)
-                            .map(ChecklistAnswer::answer).findFirst().orElse("")
-                    : String.join(" ", answers);
+            // One answer when the parts agree; else each part's, labelled with its direction.
+            String answer = texts.stream().distinct().count() == 1 ? texts.get(0) : String.join(" ", labelled);
             points.add(new PointReview(point.number(), point.question(), answer, flagged, false, null));
         }
         List<Finding> findings = new ArrayList<>();
