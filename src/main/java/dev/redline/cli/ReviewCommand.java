@@ -83,8 +83,9 @@ final class ReviewCommand {
                 return ExitCode.USAGE_OR_IO;
             }
             // A file with a down part has one status per direction; show the one that blocks, if any.
-            ReviewStatus status = analyses.stream().map(book::status).filter(ReviewStatus::blocksGate).findFirst()
-                    .orElseGet(() -> book.status(analyses.get(0)));
+            List<ReviewStatus> statuses = analyses.stream().map(book::status).toList();
+            ReviewStatus status = statuses.stream().filter(ReviewStatus::blocksGate).findFirst()
+                    .orElse(statuses.get(0));
             String path = book.repositoryPath(file);
             if (format.equals("markdown")) {
                 out.print(ReviewMarkdown.render(path, status, analyses));
