@@ -241,18 +241,9 @@ class ReviewGateCliTest {
     }
 
     private static CliRun sign(SignCommand command, GitRepo repo, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            List<String> all = new java.util.ArrayList<>(List.of(repo.path(V2).toString()));
-            all.addAll(List.of(args));
-            code = command.run(all, o, e).code();
-        } catch (UsageException e) {
-            throw new AssertionError(e);
-        }
-        return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        List<String> all = new java.util.ArrayList<>(List.of(repo.path(V2).toString()));
+        all.addAll(List.of(args));
+        return CliRun.capture((out, err) -> command.run(all, out, err).code());
     }
 
     private static String render(Reporter reporter, CheckReport report) throws IOException {

@@ -1,8 +1,6 @@
 package dev.redline.review;
 
-import dev.redline.cli.CommandLine;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import dev.redline.cli.CliRun;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -14,14 +12,8 @@ record Cli(int exitCode, String out, String err) {
         for (int i = 0; i < args.length; i++) {
             strings[i] = args[i].toString();
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = new CommandLine().run(strings, o, e);
-        }
-        return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        CliRun run = CliRun.run(strings);
+        return new Cli(run.exitCode(), run.out(), run.err());
     }
 
     /** The output parsed as a JSON object. */
