@@ -104,9 +104,25 @@ public final class GitRepo {
 
     /** A throwaway ed25519 key pair without a passphrase; returns the private key's path ({@code .pub} beside it). */
     public static Path newKey(Path dir, String name) {
+        // A fresh machine has a JDK, Maven and git; ssh-keygen (openssh-client) usually comes with git, not always.
+        org.junit.jupiter.api.Assumptions.assumeTrue(onPath("ssh-keygen"),
+                "ssh-keygen is not installed: signing is tested where OpenSSH is");
         Path key = dir.resolve(name);
         run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", key.toString()));
         return key;
+    }
+
+    private static boolean onPath(String program) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static String publicKey(Path privateKey) {
