@@ -3,6 +3,7 @@ package dev.redline.review;
 import dev.redline.core.analysis.MigrationAnalysis;
 import dev.redline.core.analysis.ProjectAnalysis;
 import dev.redline.core.analysis.ProjectAnalyzer;
+import dev.redline.core.io.Sha256;
 import dev.redline.core.model.Migration;
 import dev.redline.core.model.Tool;
 import java.io.IOException;

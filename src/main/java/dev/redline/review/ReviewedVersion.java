@@ -1,5 +1,6 @@
 package dev.redline.review;
 
+import dev.redline.core.io.Sha256;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.redline.core.layout;
 
+import dev.redline.core.io.Sha256;
 import dev.redline.core.model.Migration;
 import dev.redline.core.model.MigrationScript;
 import dev.redline.core.model.ScriptProblem;
@@ -12,10 +13,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,7 +54,7 @@ public final class ScriptLoader {
         if (bytes.length > MAX_BYTES) { // grew since we asked its size
             return unjudged(migration, null, bytes.length, tooLarge(name, bytes.length));
         }
-        String sha256 = sha256(bytes);
+        String sha256 = Sha256.of(bytes);
         String binary = Utf8Text.binaryReason(bytes);
         if (binary != null) {
             return unjudged(migration, sha256, bytes.length,
@@ -77,7 +75,7 @@ public final class ScriptLoader {
      */
     public MigrationScript fromText(Migration migration, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        return script(migration, sha256(bytes), bytes.length, text);
+        return script(migration, Sha256.of(bytes), bytes.length, text);
     }
 
     private MigrationScript script(Migration migration, String sha256, long size, String text) {
@@ -114,22 +112,5 @@ public final class ScriptLoader {
         try (InputStream in = new FileInputStream(file.toFile())) { // reads a small file into one array of its size
             return in.readNBytes(MAX_BYTES + 1);
         }
-    }
-
-    /** One digest per thread: looking a digest up by name costs more than hashing a small migration. */
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(ScriptLoader::newSha256);
-
-    private static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        MessageDigest digest = SHA256.get();
-        digest.reset();
-        return HexFormat.of().formatHex(digest.digest(bytes));
     }
 }

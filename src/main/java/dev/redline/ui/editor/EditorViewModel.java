@@ -3,6 +3,7 @@ package dev.redline.ui.editor;
 import dev.redline.core.analysis.MigrationAnalysis;
 import dev.redline.core.analysis.ProjectAnalysis;
 import dev.redline.core.analysis.ProjectAnalyzer;
+import dev.redline.core.io.Sha256;
 import dev.redline.core.model.Finding;
 import dev.redline.core.model.Migration;
 import dev.redline.core.model.MigrationSet;
@@ -410,7 +411,7 @@ public final class EditorViewModel {
                     if (text == null) {
                         notice.set(Notice.error(file.getFileName() + " is no longer UTF-8 text; your edits are kept."));
                     } else {
-                        reloaded(doc, text, MigrationFile.sha256(bytes));
+                        reloaded(doc, text, Sha256.of(bytes));
                     }
                 })
                 .onFailure(error -> notice.set(Notice.error("Could not read " + file.getFileName() + ": "

@@ -1,5 +1,6 @@
 package dev.redline.ui.editor;
 
+import dev.redline.core.io.Sha256;
 import dev.redline.ui.project.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -9,9 +10,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /** The editor's disk side: saving a migration unless it changed since it was read, and reading it again. */
 final class MigrationFile {
@@ -31,7 +29,7 @@ final class MigrationFile {
         if (!overwrite && expectedSha != null) {
             try {
                 byte[] now = Files.readAllBytes(file);
-                String sha = sha256(now);
+                String sha = Sha256.of(now);
                 if (!sha.equals(expectedSha)) {
                     return new Saved(text, null, sha, decodeOrNull(now));
                 }
@@ -41,7 +39,7 @@ final class MigrationFile {
         }
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(file, bytes);
-        return new Saved(text, sha256(bytes), null, null);
+        return new Saved(text, Sha256.of(bytes), null, null);
     }
 
     /** Why an I/O operation failed, in words for a banner. */
@@ -53,14 +51,6 @@ final class MigrationFile {
             return "its folder no longer exists";
         }
         return error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 
     /** The bytes as UTF-8 text, or null when they are not. */
