@@ -121,11 +121,7 @@ final class DryRunCommand {
     private List<DryRunReport.ThrowawayRun> runThrowawayCopies(TargetUrl url, List<PlannedMigration> plan,
                                                                DryRunReport report, DryRunSettings settings,
                                                                PrintStream err) {
-        boolean any = false;
-        for (int i = 0; i < plan.size() && i < report.migrations().size(); i++) {
-            any |= ThrowawayCopy.needed(plan.get(i), report.migrations().get(i));
-        }
-        if (!any) {
+        if (ThrowawayCopy.wanted(plan, report.migrations()).isEmpty()) {
             return List.of();
         }
         err.println("redline: running the migrations that cannot run in a transaction whole on throwaway copies "

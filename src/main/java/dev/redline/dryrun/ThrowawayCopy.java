@@ -51,7 +51,18 @@ public final class ThrowawayCopy {
      * Whether the transactional dry-run left part of {@code migration} unrun because PostgreSQL refuses it inside a
      * transaction, so that only a run outside one shows what the migration does.
      */
-    public static boolean needed(PlannedMigration migration, MigrationRun run) {
+    /** The migrations of {@code plan} that {@link #needed} a copy, judged by the matching {@code runs}. */
+    public static List<PlannedMigration> wanted(List<PlannedMigration> plan, List<MigrationRun> runs) {
+        List<PlannedMigration> wanted = new ArrayList<>();
+        for (int i = 0; i < plan.size() && i < runs.size(); i++) {
+            if (needed(plan.get(i), runs.get(i))) {
+                wanted.add(plan.get(i));
+            }
+        }
+        return wanted;
+    }
+
+    static boolean needed(PlannedMigration migration, MigrationRun run) {
         if (run.outcome() == DryRunReport.MigrationOutcome.REFUSED) {
             return false;
         }
@@ -72,12 +83,7 @@ public final class ThrowawayCopy {
      */
     public List<ThrowawayRun> run(TargetUrl url, Map<String, String> env, List<PlannedMigration> plan,
                                   List<MigrationRun> runs, Cancellation cancellation) {
-        List<PlannedMigration> wanted = new ArrayList<>();
-        for (int i = 0; i < plan.size() && i < runs.size(); i++) {
-            if (needed(plan.get(i), runs.get(i))) {
-                wanted.add(plan.get(i));
-            }
-        }
+        List<PlannedMigration> wanted = wanted(plan, runs);
         if (wanted.isEmpty()) {
             return List.of();
         }

@@ -139,11 +139,7 @@ public final class RedlineDryRunService implements DryRunService {
                                                                    List<PlannedMigration> plan, DryRunReport report,
                                                                    DryRunSettings settings, Consumer<String> status,
                                                                    Cancellation cancellation) {
-        boolean any = false;
-        for (int i = 0; i < plan.size() && i < report.migrations().size(); i++) {
-            any |= ThrowawayCopy.needed(plan.get(i), report.migrations().get(i));
-        }
-        if (!any) {
+        if (ThrowawayCopy.wanted(plan, report.migrations()).isEmpty()) {
             status.accept("Every statement ran in the rolled-back transaction; no throwaway copy needed");
             return List.of();
         }
