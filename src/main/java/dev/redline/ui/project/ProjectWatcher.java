@@ -1,5 +1,6 @@
 package dev.redline.ui.project;
 
+import dev.redline.core.io.AtomicWrite;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
@@ -112,7 +113,7 @@ public final class ProjectWatcher implements AutoCloseable {
             }
             Path child = dir.resolve((Path) event.context());
             String name = child.getFileName().toString();
-            if (name.endsWith(".redline-tmp")) {
+            if (name.endsWith(AtomicWrite.TEMP_SUFFIX)) {
                 continue;
             }
             if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(child)) {
