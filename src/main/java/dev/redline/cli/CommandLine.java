@@ -1,5 +1,6 @@
 package dev.redline.cli;
 
+import dev.redline.core.RedlineVersion;
 import dev.redline.dryrun.Profiles;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -4,6 +4,7 @@ import static dev.redline.cli.JsonOutput.writeNullableNumber;
 import static dev.redline.cli.JsonOutput.writeNullableString;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.redline.core.RedlineVersion;
 import dev.redline.dryrun.DryRunReport;
 import dev.redline.dryrun.DryRunReport.ChecksumMismatch;
 import dev.redline.dryrun.DryRunReport.HeldLock;

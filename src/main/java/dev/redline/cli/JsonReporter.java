@@ -2,6 +2,7 @@ package dev.redline.cli;
 
 import dev.redline.cli.CheckReport.CheckedPath;
 import dev.redline.cli.CheckReport.Summary;
+import dev.redline.core.RedlineVersion;
 import dev.redline.core.analysis.ChecklistAnswer;
 import dev.redline.core.analysis.MigrationAnalysis;
 import dev.redline.core.analysis.ProjectAnalysis.PathError;

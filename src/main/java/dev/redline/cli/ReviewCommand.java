@@ -3,6 +3,7 @@ package dev.redline.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import dev.redline.core.RedlineVersion;
 import dev.redline.core.analysis.MigrationAnalysis;
 import dev.redline.review.ReviewBook;
 import dev.redline.review.ReviewException;

@@ -4,6 +4,7 @@ import static dev.redline.cli.JsonOutput.writeNullableString;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.redline.cli.CheckReport.CheckedPath;
+import dev.redline.core.RedlineVersion;
 import dev.redline.core.analysis.MigrationAnalysis;
 import dev.redline.core.analysis.ProjectAnalysis.PathError;
 import dev.redline.core.model.Finding;

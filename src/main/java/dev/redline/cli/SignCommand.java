@@ -1,5 +1,6 @@
 package dev.redline.cli;
 
+import dev.redline.core.RedlineVersion;
 import dev.redline.core.analysis.MigrationAnalysis;
 import dev.redline.core.model.Finding;
 import dev.redline.review.DryRunEvidence;

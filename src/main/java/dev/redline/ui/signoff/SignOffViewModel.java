@@ -1,5 +1,6 @@
 package dev.redline.ui.signoff;
 
+import dev.redline.core.RedlineVersion;
 import dev.redline.core.analysis.MigrationAnalysis;
 import dev.redline.core.analysis.ProjectAnalysis;
 import dev.redline.review.ReviewBook;
@@ -14,14 +15,11 @@ import dev.redline.review.Verdict;
 import dev.redline.ui.migrations.MigrationListViewModel;
 import dev.redline.ui.task.BackgroundTask;
 import dev.redline.ui.task.TaskExecutor;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -116,7 +114,7 @@ public final class SignOffViewModel {
                     String note = request.note() == null || request.note().isBlank() ? null : request.note().strip();
                     SignedReview signed = book.record(draft, request.verdict(), reviewer, note,
                             request.dryRun() == null ? null : Evidence.of(request.dryRun(), request.file()),
-                            version(), Clock.systemUTC());
+                            RedlineVersion.current(), Clock.systemUTC());
                     return book.reviewFile(analyses.get(0).migration());
                 })
                 .onSuccess(file -> {
@@ -159,20 +157,6 @@ public final class SignOffViewModel {
 
     private static String message(Throwable e) {
         return e instanceof ReviewException && e.getMessage() != null ? e.getMessage() : String.valueOf(e);
-    }
-
-    static String version() {
-        try (InputStream in = SignOffViewModel.class.getResourceAsStream("/dev/redline/version.properties")) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties p = new Properties();
-            p.load(in);
-            String v = p.getProperty("version", "").trim();
-            return v.isEmpty() || v.contains("${") ? "unknown" : v;
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 
     public ReadOnlyStringProperty defaultReviewerProperty() {

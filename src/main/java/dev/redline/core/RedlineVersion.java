@@ -1,4 +1,4 @@
-package dev.redline.cli;
+package dev.redline.core;
 
 import java.io.IOException;
 import java.io.InputStream;
