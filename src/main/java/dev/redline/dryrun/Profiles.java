@@ -1,6 +1,7 @@
 package dev.redline.dryrun;
 
 import dev.redline.core.io.AtomicWrite;
+import dev.redline.core.io.UserConfigDirectory;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -54,16 +54,7 @@ public final class Profiles {
     }
 
     static Path defaultDirectory(Map<String, String> env, String osName, Path home) {
-        String os = osName.toLowerCase(Locale.ROOT);
-        if (os.contains("win")) {
-            String appData = env.get("APPDATA");
-            return appData != null ? Path.of(appData, "Redline") : home.resolve("AppData/Roaming/Redline");
-        }
-        if (os.contains("mac")) {
-            return home.resolve("Library/Application Support/Redline");
-        }
-        String xdg = env.get("XDG_CONFIG_HOME");
-        return xdg != null && !xdg.isBlank() ? Path.of(xdg, "redline") : home.resolve(".config/redline");
+        return UserConfigDirectory.of(env, osName, home);
     }
 
     public Path file() {
