@@ -8,14 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.redline.cli.CommandLine;
+import dev.redline.cli.CliRun;
 import dev.redline.dryrun.embedded.ScratchSpace;
 import dev.redline.dryrun.embedded.TestSpace;
 import dev.redline.sample.SampleProject;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,32 +26,22 @@ class DryRunCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exitCode, String out, String err) {
-    }
-
-    static Run cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = new CommandLine().run(args, o, e);
-        }
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    static CliRun cli(String... args) {
+        return CliRun.run(args);
     }
 
     @Test
     void embeddedOnlyOptionsWithATargetAreUsageErrors() {
-        Run seed = cli("dry-run", "--db", "jdbc:postgresql://127.0.0.1:1/app", "--seed", "x.sql", dir.toString());
+        CliRun seed = cli("dry-run", "--db", "jdbc:postgresql://127.0.0.1:1/app", "--seed", "x.sql", dir.toString());
         assertEquals(2, seed.exitCode(), seed::toString);
         assertTrue(seed.err().contains("--seed loads data into the embedded database"), seed.err());
-        Run clone = cli("dry-run", "--profile", "p", "--clone-from", "jdbc:postgresql://h/db", dir.toString());
+        CliRun clone = cli("dry-run", "--profile", "p", "--clone-from", "jdbc:postgresql://h/db", dir.toString());
         assertEquals(2, clone.exitCode(), clone::toString);
         assertTrue(clone.err().contains("--clone-from clones into the embedded database"), clone.err());
-        Run sample = cli("dry-run", "--sample-rows", "10", dir.toString());
+        CliRun sample = cli("dry-run", "--sample-rows", "10", dir.toString());
         assertEquals(2, sample.exitCode(), sample::toString);
         assertTrue(sample.err().contains("--sample-rows goes with --clone-from"), sample.err());
-        Run zero = cli("dry-run", "--clone-from", "jdbc:postgresql://h/db", "--sample-rows", "0", dir.toString());
+        CliRun zero = cli("dry-run", "--clone-from", "jdbc:postgresql://h/db", "--sample-rows", "0", dir.toString());
         assertEquals(2, zero.exitCode(), zero::toString);
         assertTrue(zero.err().contains("greater than zero"), zero.err());
     }
@@ -62,7 +49,7 @@ class DryRunCommandTest {
     @Test
     void withoutDbTheSampleProjectIsDryRunOnAnEmbeddedServer() throws Exception {
         Path project = SampleProject.extractTo(dir);
-        Run run = embedded(() -> cli("dry-run", "--format", "json", project.toString()));
+        CliRun run = embedded(() -> cli("dry-run", "--format", "json", project.toString()));
         assertEquals(0, run.exitCode(), run::toString);
         assertTrue(run.err().contains("no --db: dry-run on an embedded PostgreSQL"), run.err());
         assertTrue(run.err().contains("embedded PostgreSQL 17."), run.err());
@@ -77,7 +64,7 @@ class DryRunCommandTest {
         assertTrue(run.out().contains("\"change\": \"column-dropped\""), run.out());
         assertEquals(List.of(), TestSpace.serverFolders(), "the server's folder is gone");
 
-        Run text = embedded(() -> cli("dry-run", project.toString()));
+        CliRun text = embedded(() -> cli("dry-run", project.toString()));
         assertEquals(0, text.exitCode(), text::toString);
         assertTrue(text.out().contains("replayed for real before the dry-run: db/migration/V1__create_schema.sql"),
                 text.out());
@@ -89,7 +76,7 @@ class DryRunCommandTest {
     void cloneFromCopiesReadOnlyWithProgressOnStandardError() throws Exception {
         String db = Seed.freshDatabase("cliclone");
         Path drop = write("V9__drop_phone.sql", "ALTER TABLE customers DROP COLUMN phone;\n");
-        Run run = embedded(() -> cli("dry-run", "--clone-from", TestServer.url(db), "--sample-rows", "100",
+        CliRun run = embedded(() -> cli("dry-run", "--clone-from", TestServer.url(db), "--sample-rows", "100",
                 "--migration", drop.toString(), dir.toString()));
         assertEquals(0, run.exitCode(), run::toString);
         assertTrue(run.err().contains("read-only"), run.err());
@@ -100,7 +87,7 @@ class DryRunCommandTest {
     }
 
     /** Runs {@code cli} with the embedded servers in the test JVM's shared scratch space. */
-    private static Run embedded(java.util.function.Supplier<Run> cli) {
+    private static CliRun embedded(java.util.function.Supplier<CliRun> cli) {
         String before = System.getProperty(ScratchSpace.ROOT_PROPERTY);
         System.setProperty(ScratchSpace.ROOT_PROPERTY, TestSpace.get().root().toString());
         try {
@@ -116,7 +103,7 @@ class DryRunCommandTest {
 
     @Test
     void unreachableServerIsExitTwoWithoutThePassword() {
-        Run run = cli("dry-run", "--db", "jdbc:postgresql://127.0.0.1:1/app?user=me&password=hunter2", "--migration",
+        CliRun run = cli("dry-run", "--db", "jdbc:postgresql://127.0.0.1:1/app?user=me&password=hunter2", "--migration",
                 write("V1__x.sql", "SELECT 1;\n").toString(), dir.toString());
         assertEquals(2, run.exitCode(), run::toString);
         assertTrue(run.err().contains("cannot connect to jdbc:postgresql://127.0.0.1:1/app?user=me"), run.err());
@@ -127,7 +114,7 @@ class DryRunCommandTest {
     void productionTargetIsRefusedBeforeConnecting() throws IOException {
         Files.createDirectories(dir.resolve(".redline"));
         Files.writeString(dir.resolve(".redline/production"), "# prod\ndb.prod.example.com/app\n127.0.0.1:1\n");
-        Run run = cli("dry-run", "--db", "jdbc:postgresql://127.0.0.1:1/app", dir.toString());
+        CliRun run = cli("dry-run", "--db", "jdbc:postgresql://127.0.0.1:1/app", dir.toString());
         assertEquals(2, run.exitCode(), run::toString);
         assertTrue(run.err().contains("refused: jdbc:postgresql://127.0.0.1:1/app is a production database"),
                 run.err());
@@ -139,7 +126,7 @@ class DryRunCommandTest {
         String db = Seed.freshDatabase("clijson");
         Path ok = write("V1__ok.sql", "ALTER TABLE customers DROP COLUMN phone;\n");
         Path bad = write("V2__bad.sql", "CREATE UNIQUE INDEX customers_email ON customers (email);\n");
-        Run run = cli("dry-run", "--db", TestServer.url(db) + "&password=s3cret", "--format", "json",
+        CliRun run = cli("dry-run", "--db", TestServer.url(db) + "&password=s3cret", "--format", "json",
                 "--migration", ok.toString(), "--migration", bad.toString(), dir.toString());
         assertEquals(1, run.exitCode(), run::toString);
         assertFalse((run.out() + run.err()).contains("s3cret"), "the password leaked");
@@ -166,7 +153,7 @@ class DryRunCommandTest {
         String db = Seed.freshDatabase("clithrowaway");
         DatabaseFingerprint before = DatabaseFingerprint.of(db);
         Path index = write("V3__index.sql", "CREATE INDEX CONCURRENTLY customers_name ON customers (name);\n");
-        Run json = cli("dry-run", "--db", TestServer.url(db), "--throwaway-copy", "--format", "json",
+        CliRun json = cli("dry-run", "--db", TestServer.url(db), "--throwaway-copy", "--format", "json",
                 "--migration", index.toString(), dir.toString());
         assertEquals(0, json.exitCode(), json::toString);
         assertTrue(json.err().contains("throwaway copies (CREATE DATABASE … TEMPLATE " + db), json.err());
@@ -177,7 +164,7 @@ class DryRunCommandTest {
         assertTrue(compact.contains("\"dropped\":true"), json.out());
         assertTrue(compact.contains("\"change\":\"index-created\""), json.out());
 
-        Run text = cli("dry-run", "--db", TestServer.url(db), "--throwaway-copy", "--migration", index.toString(),
+        CliRun text = cli("dry-run", "--db", TestServer.url(db), "--throwaway-copy", "--migration", index.toString(),
                 dir.toString());
         assertEquals(0, text.exitCode(), text::toString);
         assertTrue(text.out().contains("V3__index.sql on a throwaway copy (redline_throwaway_"), text.out());
@@ -185,7 +172,7 @@ class DryRunCommandTest {
         assertTrue(text.out().contains("1 run whole on throwaway copies (0 failed there)"), text.out());
         assertUnchanged(before, db);
 
-        Run embeddedOnly = cli("dry-run", "--throwaway-copy", dir.toString());
+        CliRun embeddedOnly = cli("dry-run", "--throwaway-copy", dir.toString());
         assertEquals(2, embeddedOnly.exitCode(), embeddedOnly::toString);
         assertTrue(embeddedOnly.err().contains("--throwaway-copy goes with --db or --profile"), embeddedOnly.err());
     }
@@ -194,7 +181,7 @@ class DryRunCommandTest {
     void textReportExitsZeroWhenEverythingRan() throws Exception {
         String db = Seed.freshDatabase("clitext");
         Path ok = write("V1__ok.sql", "ALTER TABLE customers ADD COLUMN nickname text;\n");
-        Run run = cli("dry-run", "--db", TestServer.url(db), "--migration", ok.toString(), dir.toString());
+        CliRun run = cli("dry-run", "--db", TestServer.url(db), "--migration", ok.toString(), dir.toString());
         assertEquals(0, run.exitCode(), run::toString);
         assertTrue(run.out().contains("ok"), run.out());
         assertTrue(run.out().contains("schema column-added public.customers.nickname"), run.out());
@@ -206,7 +193,7 @@ class DryRunCommandTest {
         String db = Seed.freshDatabase("clinohistory");
         Files.createDirectories(dir.resolve("db/migration"));
         Files.writeString(dir.resolve("db/migration/V1__a.sql"), "SELECT 1;\n");
-        Run run = cli("dry-run", "--db", TestServer.url(db), dir.toString());
+        CliRun run = cli("dry-run", "--db", TestServer.url(db), dir.toString());
         assertEquals(2, run.exitCode(), run::toString);
         assertTrue(run.err().contains("no migration history table of Flyway"), run.err());
         assertTrue(run.err().contains("--migration"), run.err());

@@ -3,6 +3,7 @@ package dev.redline.dryrun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.redline.cli.CliRun;
 import dev.redline.dryrun.DryRunReport.ChecksumMismatch;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -73,7 +74,7 @@ class FlywayHistoryTest {
             assertEquals(5, selection.history().applied());
         }
 
-        DryRunCommandTest.Run run = DryRunCommandTest.cli("dry-run", "--db", TestServer.url(db), dir.toString());
+        CliRun run = CliRun.run("dry-run", "--db", TestServer.url(db), dir.toString());
         assertEquals(0, run.exitCode(), run::toString);
         assertTrue(run.out().contains("history: flyway public.flyway_schema_history: 5 applied, 2 pending"),
                 run.out());
