@@ -3,10 +3,11 @@ package dev.redline.review;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.redline.dryrun.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -16,8 +17,6 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,22 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FlywayCoexistenceTest {
 
-    private static EmbeddedPostgres postgres;
-
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
 
     @Test
     void flywayMigratesAFolderFullOfReviewFilesAndAppliesOnlyTheMigrations() throws Exception {
@@ -62,8 +47,9 @@ class FlywayCoexistenceTest {
             assertEquals(8, files.count(), "four migrations, four review files");
         }
 
+        String url = TestServer.url(TestServer.createDatabase("coexistence"));
         Flyway flyway = Flyway.configure()
-                .dataSource(postgres.getPostgresDatabase())
+                .dataSource(url, null, null)
                 .locations("filesystem:" + folder)
                 .validateMigrationNaming(true) // fail on any file in the location Flyway cannot make sense of
                 .load();
@@ -79,7 +65,7 @@ class FlywayCoexistenceTest {
         assertEquals(List.of("V1__customers.sql", "V2__cleanup.sql", "V3__index.sql", "R__customer_ids.sql"), applied);
         assertTrue(flyway.validateWithResult().validationSuccessful);
 
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
              ResultSet columns = s.executeQuery("SELECT column_name FROM information_schema.columns "
                      + "WHERE table_name = 'customers' ORDER BY ordinal_position")) {
             List<String> names = new ArrayList<>();
