@@ -27,7 +27,9 @@ import org.fxmisc.richtext.model.StyledDocument;
  */
 public final class SqlHighlighting {
 
-    private static final String[] SEVERITY_CLASS = {"destructive", "risky", "info"};
+    /** The severity classes are the severities' public ids, in {@link Severity}'s order (worst first). */
+    private static final String[] SEVERITY_CLASS = Arrays.stream(Severity.values()).map(Severity::id)
+            .toArray(String[]::new);
 
     private SqlHighlighting() {
     }
