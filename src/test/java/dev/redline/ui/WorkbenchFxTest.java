@@ -341,6 +341,14 @@ class WorkbenchFxTest {
         robot.interact(() -> workbench.model().refresh());
         waitUntil(() -> robot.lookup("#keepMineButton").query().isVisible());
         assertTrue(fx(() -> area().getText().endsWith("-- mine")), "edits not discarded");
+        // The choices keep their whole labels however narrow the editor is; the message wraps instead.
+        robot.interact(() -> robot.lookup("#sqlEditor").query().getScene().getWindow().setWidth(900));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : List.of("#reloadButton", "#keepMineButton")) {
+            javafx.scene.control.Button b = robot.lookup(id).queryAs(javafx.scene.control.Button.class);
+            assertTrue(fx(() -> b.getWidth() + 0.5 >= b.prefWidth(-1)),
+                    () -> id + " is cut: " + b.getWidth() + " px of " + b.prefWidth(-1));
+        }
         robot.clickOn("#reloadButton");
         waitUntil(() -> area().getText().equals("-- theirs\n"));
         Optional<Node> keep = robot.lookup("#keepMineButton").tryQuery();

@@ -107,6 +107,9 @@ public final class SqlEditorView extends VBox {
         dismiss.setOnAction(e -> model.noticeProperty().set(null));
         dismiss.visibleProperty().bind(model.conflictProperty().isNull());
         dismiss.managedProperty().bind(dismiss.visibleProperty());
+        for (Button b : List.of(reload, keep, overwrite, dismiss)) {
+            b.setMinWidth(Region.USE_PREF_SIZE); // the text wraps; the choices are never cut to "Reload fro…"
+        }
         banner.getChildren().addAll(bannerText, reload, keep, overwrite, dismiss);
         updateBanner();
     }
